@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rasd-project/rasd/internal/store"
+
+	"github.com/rasd-project/rasd/internal/document"
+)
+
+func newShowCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one stored article (an ID prefix is enough)",
+		Args:  cobra.ExactArgs(1),
+		RunE: g.withStore(func(ctx context.Context, st store.Store, args []string) error {
+			d, err := st.Get(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(g.stdout, d)
+			}
+			printDocument(g.stdout, d)
+			return nil
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document")
+	return cmd
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// printDocument writes a document for people: the header fields, captions,
+// then the body.
+func printDocument(w io.Writer, d *document.Document) {
+	a := d.Article
+	field := func(name, value string) {
+		if strings.TrimSpace(value) != "" {
+			fmt.Fprintf(w, "%-10s %s\n", name+":", value)
+		}
+	}
+	field("id", d.ID)
+	field("title", a.Title)
+	field("authors", strings.Join(a.Authors, "، "))
+	published := a.Published
+	if a.PublishedHijri != "" {
+		published += " (hijri " + a.PublishedHijri + ")"
+	}
+	field("published", published)
+	field("source", a.Source)
+	if a.Dateline != nil {
+		dl := a.Dateline.Place
+		if a.Dateline.Country != "" {
+			dl += " [" + a.Dateline.Country + "]"
+		}
+		if a.Dateline.Agency != "" {
+			dl = strings.TrimSpace(dl + " — " + a.Dateline.Agency)
+		}
+		field("dateline", dl)
+	}
+	field("url", a.URL)
+	field("origin", d.Origin.Path)
+	for _, c := range a.Captions {
+		field("caption", strings.TrimSpace(c.Text+"  "+c.Date))
+	}
+	for _, e := range a.Extras {
+		field(e.Kind, e.Text)
+	}
+	fmt.Fprintln(w)
+	for _, p := range a.Body {
+		if p.Kind == "heading" {
+			fmt.Fprintf(w, "## %s\n\n", p.Text)
+			continue
+		}
+		fmt.Fprintf(w, "%s\n\n", p.Text)
+	}
+}

@@ -1,0 +1,61 @@
+package document
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/article"
+)
+
+// Schema names the JSON document format; Version changes when a field
+// changes meaning or goes away (adding a layer does not).
+const (
+	Schema  = "rasd.document"
+	Version = 1
+)
+
+// Origin says where an article came from.
+type Origin struct {
+	Path   string `json:"path,omitempty"` // file path, "-" for stdin, or the URL fetched
+	Line   int    `json:"line,omitempty"` // line of a JSON-lines record
+	Item   int    `json:"item,omitempty"` // 1-based index of a feed item or array element
+	Format string `json:"format"`         // text, html, jsonl, json, feed
+}
+
+// Document is one article and every layer of its analysis.
+type Document struct {
+	Schema  string          `json:"schema"`
+	Version int             `json:"version"`
+	ID      string          `json:"id"`
+	Hash    string          `json:"hash"`
+	Origin  Origin          `json:"origin"`
+	Text    string          `json:"text"`
+	Article article.Article `json:"article"`
+}
+
+// New makes the document of an article whose anatomy has been read from
+// text, and computes its identity.
+func New(text string, a article.Article, origin Origin) *Document {
+	h := ContentHash(a)
+	return &Document{Schema: Schema, Version: Version, ID: h[:16], Hash: h, Origin: origin, Text: text, Article: a}
+}
+
+// ContentHash identifies an article by its normalised headline, body and URL,
+// so that the same article read twice, even re-encoded or with its harakat
+// or hamzas written differently, gets the same hash. The URL is part of the
+// identity because outlets republish one text at two addresses as two items;
+// reports of one event in many articles are merged at the event layer.
+func ContentHash(a article.Article) string {
+	h := sha256.New()
+	io.WriteString(h, arabic.Key(a.Title))
+	h.Write([]byte{0})
+	for _, p := range a.Body {
+		io.WriteString(h, arabic.Key(p.Text))
+		h.Write([]byte{'\n'})
+	}
+	h.Write([]byte{0})
+	io.WriteString(h, a.URL)
+	return hex.EncodeToString(h.Sum(nil))
+}

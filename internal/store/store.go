@@ -1,0 +1,84 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rasd-project/rasd/internal/document"
+)
+
+// ErrNotFound is returned when no article has the requested ID.
+var ErrNotFound = errors.New("article not found")
+
+// ErrAmbiguous is returned when an ID prefix matches several articles.
+var ErrAmbiguous = errors.New("ID prefix matches several articles")
+
+// Store keeps documents.
+type Store interface {
+	// PutBatch stores docs in one transaction and reports, for each, whether
+	// it was new (false: an article with the same hash was there already).
+	PutBatch(ctx context.Context, docs []*document.Document) ([]bool, error)
+	// Get returns the document with the given ID or unique ID prefix.
+	Get(ctx context.Context, id string) (*document.Document, error)
+	// List returns article summaries, newest publication first.
+	List(ctx context.Context, q Query) ([]Summary, error)
+	// Count returns the number of articles that match q (Limit and Offset
+	// are ignored).
+	Count(ctx context.Context, q Query) (int, error)
+	// SchemaVersion is the number of the last migration applied.
+	SchemaVersion(ctx context.Context) (int, error)
+	Close() error
+}
+
+// Query filters and pages a listing. Zero values mean no filter.
+type Query struct {
+	Source string // exact source name
+	Since  string // published on or after, YYYY-MM-DD
+	Until  string // published on or before, YYYY-MM-DD
+	Limit  int
+	Offset int
+}
+
+// Summary is the listing row of an article.
+type Summary struct {
+	ID         string    `json:"id"`
+	Title      string    `json:"title"`
+	Authors    []string  `json:"authors"`
+	Published  string    `json:"published,omitempty"`
+	Source     string    `json:"source,omitempty"`
+	URL        string    `json:"url,omitempty"`
+	Format     string    `json:"format"`
+	Path       string    `json:"path,omitempty"`
+	IngestedAt time.Time `json:"ingested_at"`
+}
+
+// Open opens the store a DSN names: a file path (or sqlite:PATH) for
+// SQLite. PostgreSQL URLs are recognised and refused until that engine lands.
+func Open(ctx context.Context, dsn string) (Store, error) {
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil, fmt.Errorf("open %s: the PostgreSQL store is not built yet; use a SQLite file path", redact(dsn))
+	case strings.HasPrefix(dsn, "sqlite://"):
+		return OpenSQLite(ctx, strings.TrimPrefix(dsn, "sqlite://"))
+	case strings.HasPrefix(dsn, "sqlite:"):
+		return OpenSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"))
+	}
+	return OpenSQLite(ctx, dsn)
+}
+
+// redact hides a password in a URL DSN.
+func redact(dsn string) string {
+	at := strings.LastIndexByte(dsn, '@')
+	scheme := strings.Index(dsn, "://")
+	if at < 0 || scheme < 0 {
+		return dsn
+	}
+	user := dsn[scheme+3 : at]
+	if i := strings.IndexByte(user, ':'); i >= 0 {
+		user = user[:i] + ":***"
+	}
+	return dsn[:scheme+3] + user + dsn[at:]
+}
