@@ -10,19 +10,19 @@ import (
 
 // fold maps letters that Arabic writers use interchangeably to one form:
 // alef with hamza or madda to bare alef, alef maqsura and Persian ya to ya,
-// ta marbuta to ha, hamza seats to their letters, Persian kaf to Arabic kaf.
+// ta marbuta to ha, hamza on waw or ya to bare hamza, Persian kaf to Arabic kaf.
 func fold(r rune) rune {
 	switch r {
 	case 'أ', 'إ', 'آ', 'ٱ':
 		return 'ا'
-	case 'ى', 'ی', 'ې', 'ئ':
+	case 'ى', 'ی', 'ې':
 		return 'ي'
 	case 'ة', 'ۀ', 'ە':
 		return 'ه'
 	case 'ک', 'ڪ':
 		return 'ك'
-	case 'ؤ':
-		return 'و'
+	case 'ؤ', 'ئ':
+		return 'ء'
 	}
 	return r
 }

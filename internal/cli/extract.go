@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rasd-project/rasd/internal/analyze"
 	"github.com/rasd-project/rasd/internal/document"
 	"github.com/rasd-project/rasd/internal/ingest"
 )
@@ -15,6 +16,7 @@ import (
 func newExtractCmd(g *globals) *cobra.Command {
 	var (
 		asJSON  bool
+		tokens  bool
 		maxSize int64
 	)
 	cmd := &cobra.Command{
@@ -29,6 +31,11 @@ prints one JSON document (docs/schema.md); an input holding several articles
 			if err != nil {
 				return err
 			}
+			if !tokens {
+				for _, d := range docs {
+					d.Tokens = nil
+				}
+			}
 			if err := printExtracted(g, docs, asJSON); err != nil {
 				return err
 			}
@@ -39,6 +46,7 @@ prints one JSON document (docs/schema.md); an input holding several articles
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document")
+	cmd.Flags().BoolVar(&tokens, "tokens", false, "include the token layer in the JSON")
 	cmd.Flags().Int64Var(&maxSize, "max-size", ingest.DefaultMaxSize, "largest document read whole, in bytes")
 	return cmd
 }
@@ -47,8 +55,9 @@ func extractAll(ctx context.Context, g *globals, path string, maxSize int64) ([]
 	var docs []*document.Document
 	failed := 0
 	r := ingest.NewReader(ingest.Options{MaxSize: maxSize, Stdin: g.stdin})
+	an := analyze.New()
 	err := r.Read(ctx, []string{path},
-		func(d *document.Document) error { docs = append(docs, d); return nil },
+		func(d *document.Document) error { an.Document(d); docs = append(docs, d); return nil },
 		func(e *ingest.InputError) { failed++; fmt.Fprintln(g.stderr, "rasd: extract:", e) })
 	return docs, failed, err
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rasd-project/rasd/internal/store"
 
+	"github.com/rasd-project/rasd/internal/analyze"
 	"github.com/rasd-project/rasd/internal/document"
 	"github.com/rasd-project/rasd/internal/ingest"
 	"github.com/rasd-project/rasd/internal/pipeline"
@@ -55,6 +56,7 @@ code is 1 when any input failed.`,
 			flushList := func() {}
 			opts := pipeline.Options{
 				BatchSize: batch,
+				Analyze:   analyze.New().Document,
 				OnError: func(e *ingest.InputError) {
 					sum.Errors = append(sum.Errors, inputReport{Path: e.Path, Line: e.Line, Item: e.Item, Offset: max(e.Offset, 0), Error: e.Err.Error()})
 					if !asJSON {

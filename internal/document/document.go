@@ -33,6 +33,38 @@ type Document struct {
 	Origin  Origin          `json:"origin"`
 	Text    string          `json:"text"`
 	Article article.Article `json:"article"`
+
+	// Sentences and Tokens are the text layer: tokens of the headline,
+	// captions and body paragraphs, and the sentences they form. Tokens are
+	// not stored (they are cheap to remake from the text); they appear in
+	// the JSON of `rasd extract --tokens`.
+	Sentences []Sentence `json:"sentences,omitempty"`
+	Tokens    []Token    `json:"tokens,omitempty"`
+}
+
+// Regions of an article that the text layer reads.
+const (
+	RegionTitle   = "title"
+	RegionCaption = "caption"
+	RegionBody    = "body"
+)
+
+// Sentence is a sentence of the headline, a caption or a body paragraph.
+type Sentence struct {
+	Span   article.Span `json:"span"`
+	Tokens [2]int       `json:"tokens"` // Tokens[0]:Tokens[1] index Document.Tokens
+	Region string       `json:"region"` // title, caption, body
+	Block  int          `json:"block"`  // index of the caption or body paragraph
+}
+
+// Token is a token of the text layer.
+type Token struct {
+	Span article.Span `json:"span"`
+	Kind string       `json:"kind"` // word, latin, number, punct, symbol, url, email, hashtag, mention
+	Text string       `json:"text"` // the normalised form of the span
+	Stem string       `json:"stem,omitempty"`
+	Pro  string       `json:"proclitics,omitempty"`
+	Enc  string       `json:"enclitic,omitempty"`
 }
 
 // New makes the document of an article whose anatomy has been read from

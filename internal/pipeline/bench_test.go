@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/rasd-project/rasd/internal/analyze"
 	"github.com/rasd-project/rasd/internal/document"
 	"github.com/rasd-project/rasd/internal/ingest"
 	"github.com/rasd-project/rasd/internal/store"
@@ -39,6 +40,33 @@ func BenchmarkParse(b *testing.B) {
 			b.Fatal(err)
 		}
 		n += d.n
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkIngestAnalyzed is BenchmarkIngest with the analysis stages that
+// exist so far (the text layer), as `rasd ingest` runs them.
+func BenchmarkIngestAnalyzed(b *testing.B) {
+	needNewsSample(b)
+	r := ingest.NewReader(ingest.Options{})
+	ctx := context.Background()
+	an := analyze.New()
+	var n int
+	for b.Loop() {
+		b.StopTimer()
+		st, err := store.OpenSQLite(ctx, filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		stats, err := Ingest(ctx, r, st, []string{newsSample}, Options{Analyze: an.Document})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += stats.New
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }

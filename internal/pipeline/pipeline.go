@@ -33,6 +33,9 @@ type Options struct {
 	OnProgress func(Stats)
 	// OnStored is told about every document stored for the first time.
 	OnStored func(*document.Document)
+	// Analyze adds the analysis layers to each document before it is
+	// stored; nil stores the anatomy alone.
+	Analyze func(*document.Document)
 }
 
 // DefaultBatchSize balances transaction cost against work lost to a crash.
@@ -76,6 +79,9 @@ func Ingest(ctx context.Context, r *ingest.Reader, st Saver, paths []string, opt
 	}
 	yield := func(d *document.Document) error {
 		stats.Read++
+		if opts.Analyze != nil {
+			opts.Analyze(d)
+		}
 		batch = append(batch, d)
 		if len(batch) >= opts.BatchSize {
 			return flush(ctx)

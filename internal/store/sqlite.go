@@ -164,6 +164,7 @@ func encodeRow(d *document.Document) (encodedRow, error) {
 	}
 	shallow := *d
 	shallow.Text = ""
+	shallow.Tokens = nil // remade from the text when needed
 	doc, err := json.Marshal(&shallow)
 	if err != nil {
 		return encodedRow{}, fmt.Errorf("encode %s: %w", d.ID, err)

@@ -1,0 +1,76 @@
+package analyze
+
+import (
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/article"
+	"github.com/rasd-project/rasd/internal/document"
+)
+
+// Analyzer holds what the stages need (lexicon, models); it is safe for
+// concurrent use.
+type Analyzer struct {
+	words *arabic.Analyzer
+}
+
+// New returns an analyzer with rasd's embedded data.
+func New() *Analyzer {
+	return &Analyzer{words: arabic.NewAnalyzer()}
+}
+
+// Document runs every stage on d.
+func (a *Analyzer) Document(d *document.Document) {
+	a.textLayer(d)
+}
+
+// region is a stretch of the text the text layer reads.
+type region struct {
+	span  article.Span
+	name  string
+	block int
+}
+
+func regions(d *document.Document) []region {
+	var out []region
+	if s := d.Article.TitleSpan; s != nil {
+		out = append(out, region{*s, document.RegionTitle, 0})
+	}
+	for i, c := range d.Article.Captions {
+		if c.Span != nil { // the caption text starts its line
+			out = append(out, region{article.Span{Start: c.Span.Start, End: c.Span.Start + len(c.Text)}, document.RegionCaption, i})
+		}
+	}
+	for i, p := range d.Article.Body {
+		out = append(out, region{p.Span, document.RegionBody, i})
+	}
+	return out
+}
+
+// textLayer tokenises each region, cuts sentences and segments the words.
+func (a *Analyzer) textLayer(d *document.Document) {
+	var toks []arabic.Token
+	d.Sentences = d.Sentences[:0]
+	for _, r := range regions(d) {
+		if r.span.Start < 0 || r.span.End > len(d.Text) || r.span.Start > r.span.End {
+			continue
+		}
+		first := len(toks)
+		toks = arabic.AppendTokens(toks, d.Text, r.span.Start, r.span.End)
+		for _, s := range arabic.Sentences(d.Text, toks, first, len(toks)) {
+			d.Sentences = append(d.Sentences, document.Sentence{
+				Span:   article.Span{Start: s.Start, End: s.End},
+				Tokens: [2]int{s.First, s.Stop},
+				Region: r.name,
+				Block:  r.block,
+			})
+		}
+	}
+	d.Tokens = make([]document.Token, len(toks))
+	for i, t := range toks {
+		dt := document.Token{Span: article.Span{Start: t.Start, End: t.End}, Kind: t.Kind.String(), Text: t.Text}
+		if t.Kind == arabic.Word {
+			m := a.words.Morph(d.Text[t.Start:t.End], t.Text)
+			dt.Pro, dt.Enc, dt.Stem = m.Proclitics, m.Enclitic, m.Stem
+		}
+		d.Tokens[i] = dt
+	}
+}
