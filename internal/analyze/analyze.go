@@ -1,9 +1,13 @@
 package analyze
 
 import (
+	"slices"
+	"time"
+
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/article"
 	"github.com/rasd-project/rasd/internal/document"
+	"github.com/rasd-project/rasd/internal/timex"
 )
 
 // Analyzer holds what the stages need (lexicon, models); it is safe for
@@ -19,7 +23,27 @@ func New() *Analyzer {
 
 // Document runs every stage on d.
 func (a *Analyzer) Document(d *document.Document) {
-	a.textLayer(d)
+	toks := a.textLayer(d)
+	a.dateLayer(d, toks)
+}
+
+// dateLayer tags the temporal expressions of the token layer against the
+// article date, and adds the photo captions' own dates.
+func (a *Analyzer) dateLayer(d *document.Document, toks []arabic.Token) {
+	dct, _ := time.Parse("2006-01-02", d.Article.Published)
+	d.Dates = d.Dates[:0]
+	for _, x := range timex.Tag(d.Text, toks, dct) {
+		d.Dates = append(d.Dates, document.Date{
+			Span: article.Span{Start: x.Start, End: x.End}, Text: x.Text, Type: x.Type,
+			Value: x.Value, Mod: x.Mod, Hijri: x.Hijri, Anchor: x.Anchor,
+		})
+	}
+	for _, c := range d.Article.Captions {
+		if c.DateSpan != nil && c.Date != "" {
+			d.Dates = append(d.Dates, document.Date{Span: *c.DateSpan, Text: c.DateSpan.Text(d.Text), Type: "DATE", Value: c.Date})
+		}
+	}
+	slices.SortStableFunc(d.Dates, func(x, y document.Date) int { return x.Span.Start - y.Span.Start })
 }
 
 // region is a stretch of the text the text layer reads.
@@ -46,7 +70,8 @@ func regions(d *document.Document) []region {
 }
 
 // textLayer tokenises each region, cuts sentences and segments the words.
-func (a *Analyzer) textLayer(d *document.Document) {
+// It returns the tokens for the later stages.
+func (a *Analyzer) textLayer(d *document.Document) []arabic.Token {
 	var toks []arabic.Token
 	d.Sentences = d.Sentences[:0]
 	for _, r := range regions(d) {
@@ -73,4 +98,5 @@ func (a *Analyzer) textLayer(d *document.Document) {
 		}
 		d.Tokens[i] = dt
 	}
+	return toks
 }

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -65,5 +66,67 @@ func BenchmarkDocument(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		an.Document(document.New(text, a, document.Origin{Format: "text"}))
+	}
+}
+
+const seedPath = "../../../shared/data/seed/000_9e9e8f35e5b5ed32.txt"
+
+// TestSeedDates: every date of ../shared/data/seed/expected.json comes out
+// of the date layer with its value.
+func TestSeedDates(t *testing.T) {
+	raw, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Skipf("seed article not available (../shared is absent): %v", err)
+	}
+	exp, err := os.ReadFile("../../../shared/data/seed/expected.json")
+	if err != nil {
+		t.Skipf("expected.json not available: %v", err)
+	}
+	var want struct {
+		Dates []struct{ Text, Value string } `json:"dates"`
+	}
+	if err := json.Unmarshal(exp, &want); err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	d := document.New(text, article.Parse(text), document.Origin{Format: "text"})
+	New().Document(d)
+	for _, w := range want.Dates {
+		found := false
+		for _, x := range d.Dates {
+			if x.Value == w.Value && (strings.Contains(x.Text, w.Text) || strings.Contains(w.Text, x.Text)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("date %q = %s not found", w.Text, w.Value)
+		}
+	}
+	for _, x := range d.Dates {
+		if x.Span.Text(text) != x.Text {
+			t.Errorf("date span %v does not hold %q", x.Span, x.Text)
+		}
+	}
+}
+
+// TestUndatedAnchorsOnText: with no article date, relative expressions are
+// resolved against the first full date the text gives.
+func TestUndatedAnchorsOnText(t *testing.T) {
+	text := "اجتماع طارئ\n\nعقد المجلس اجتماعاً في 3 آذار 2021، ثم أعلن أمس أن الجولة التالية ستعقد الأسبوع المقبل، وبعد يومين على ذلك صدر البيان."
+	d := document.New(text, article.Parse(text), document.Origin{Format: "text"})
+	New().Document(d)
+	got := map[string]string{}
+	for _, x := range d.Dates {
+		got[x.Text] = x.Value + "/" + x.Anchor
+	}
+	for text, want := range map[string]string{
+		"3 آذار 2021":        "2021-03-03/",
+		"أمس":                "2021-03-02/text",
+		"الأسبوع المقبل":     "2021-W10/text",
+		"بعد يومين على ذلك": "2021-03-04/previous",
+	} {
+		if got[text] != want {
+			t.Errorf("%s = %q, want %q (all: %v)", text, got[text], want, got)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -78,6 +79,19 @@ func printDocument(w io.Writer, d *document.Document) {
 	}
 	for _, e := range a.Extras {
 		field(e.Kind, e.Text)
+	}
+	if len(d.Dates) > 0 {
+		fmt.Fprintln(w)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "DATES\tTYPE\tVALUE\tTEXT")
+		for _, x := range d.Dates {
+			value := x.Value
+			if x.Mod != "" {
+				value += " (" + x.Mod + ")"
+			}
+			fmt.Fprintf(tw, "\t%s\t%s\t%s\n", x.Type, value, x.Text)
+		}
+		tw.Flush()
 	}
 	fmt.Fprintln(w)
 	for _, p := range a.Body {

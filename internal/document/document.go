@@ -40,6 +40,22 @@ type Document struct {
 	// the JSON of `rasd extract --tokens`.
 	Sentences []Sentence `json:"sentences,omitempty"`
 	Tokens    []Token    `json:"tokens,omitempty"`
+
+	// Dates is the temporal layer: every date, time, duration and set in
+	// the headline, captions and body, normalised to TIMEX3.
+	Dates []Date `json:"dates,omitempty"`
+}
+
+// Date is a temporal expression: TIMEX3 type and value, resolved against
+// the article date (or, for an undated article, the text's first full date).
+type Date struct {
+	Span   article.Span `json:"span"`
+	Text   string       `json:"text"`
+	Type   string       `json:"type"`  // DATE, TIME, DURATION, SET
+	Value  string       `json:"value"` // 2022-04-05, 2022-W15, P2D, XXXX-07-04...
+	Mod    string       `json:"mod,omitempty"`
+	Hijri  string       `json:"hijri,omitempty"`
+	Anchor string       `json:"anchor,omitempty"` // dct, text, previous
 }
 
 // Regions of an article that the text layer reads.
