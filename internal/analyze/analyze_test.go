@@ -120,9 +120,9 @@ func TestUndatedAnchorsOnText(t *testing.T) {
 		got[x.Text] = x.Value + "/" + x.Anchor
 	}
 	for text, want := range map[string]string{
-		"3 آذار 2021":        "2021-03-03/",
-		"أمس":                "2021-03-02/text",
-		"الأسبوع المقبل":     "2021-W10/text",
+		"3 آذار 2021":       "2021-03-03/",
+		"أمس":               "2021-03-02/text",
+		"الأسبوع المقبل":    "2021-W10/text",
 		"بعد يومين على ذلك": "2021-03-04/previous",
 	} {
 		if got[text] != want {
