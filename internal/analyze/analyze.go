@@ -4,9 +4,11 @@ import (
 	"slices"
 	"time"
 
+	"github.com/rasd-project/rasd/internal/actor"
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/article"
 	"github.com/rasd-project/rasd/internal/document"
+	"github.com/rasd-project/rasd/internal/ner"
 	"github.com/rasd-project/rasd/internal/timex"
 )
 
@@ -14,17 +16,28 @@ import (
 // concurrent use.
 type Analyzer struct {
 	words *arabic.Analyzer
+	ner   *ner.Model // nil when no model is shipped: dictionaries alone
+	res   *ner.Resources
+	dict  *actor.Dictionary
 }
 
 // New returns an analyzer with rasd's embedded data.
 func New() *Analyzer {
-	return &Analyzer{words: arabic.NewAnalyzer()}
+	a := &Analyzer{words: arabic.NewAnalyzer(), dict: actor.Default()}
+	a.ner, _ = ner.LoadModel()
+	cl, _ := ner.LoadClusters()
+	ents, _ := ner.LoadEntities()
+	// No Gaz: the entity layer marks gazetteer hits from the dictionary
+	// mentions it has already found, rather than match names twice.
+	a.res = &ner.Resources{Analyzer: a.words, Lexicon: arabic.DefaultLexicon(), Clusters: cl, Entities: ents}
+	return a
 }
 
 // Document runs every stage on d.
 func (a *Analyzer) Document(d *document.Document) {
 	toks := a.textLayer(d)
 	a.dateLayer(d, toks)
+	a.entityLayer(d)
 }
 
 // dateLayer tags the temporal expressions of the token layer against the

@@ -130,3 +130,59 @@ func TestUndatedAnchorsOnText(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedEntities: every entity of ../shared/data/seed/expected.json is
+// found with its type and the listed actor code.
+func TestSeedEntities(t *testing.T) {
+	raw, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Skipf("seed article not available (../shared is absent): %v", err)
+	}
+	exp, err := os.ReadFile("../../../shared/data/seed/expected.json")
+	if err != nil {
+		t.Skipf("expected.json not available: %v", err)
+	}
+	var want struct {
+		Entities []struct{ Text, Type, Actor, Role string } `json:"entities"`
+	}
+	if err := json.Unmarshal(exp, &want); err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	d := document.New(text, article.Parse(text), document.Origin{Format: "text"})
+	New().Document(d)
+	for _, w := range want.Entities {
+		found := false
+		for _, e := range d.Entities {
+			if e.Type != w.Type || arabic.Key(e.Text) != arabic.Key(w.Text) {
+				continue
+			}
+			if w.Role != "" {
+				found = found || e.Role == w.Role
+				continue
+			}
+			if actorMatches(w.Actor, e.Actor) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("entity %s %q with actor %q not found", w.Type, w.Text, w.Actor)
+		}
+	}
+}
+
+// actorMatches reads expected.json's actor notation: a CAMEO code (KAZGOV),
+// "IGO (CSTO)" for an IGO code, a bare sector (BUS), or "" for any.
+func actorMatches(want string, got *document.Actor) bool {
+	switch {
+	case want == "":
+		return true
+	case got == nil:
+		return false
+	case strings.HasPrefix(want, "IGO ("):
+		return strings.HasPrefix(got.Code, "IGO")
+	case len(want) == 3 && got.Sector == want:
+		return true
+	}
+	return got.Code == want
+}

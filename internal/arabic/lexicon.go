@@ -151,8 +151,8 @@ func (l *Lexicon) Known(key string) int {
 	return int(l.counts[key] + l.withArticle[key])
 }
 
-// Lexical returns how often the key form itself carried a clitic: ال, و, ب
-// or ل before it. A word that does (وزير in الوزير) is a word in its own
+// Lexical returns how often the key form itself carried a clitic: ال, و or
+// ب before it. A word that does (وزير in الوزير) is a word in its own
 // right; و + قال never shows up as الوقال.
 func (l *Lexicon) Lexical(key string) int {
 	n := l.withArticle[key]
@@ -160,7 +160,8 @@ func (l *Lexicon) Lexical(key string) int {
 	if len(key)+2 > len(buf) {
 		return int(n)
 	}
-	for _, p := range [...]string{"و", "ب", "ل"} {
+	// Not ل: ل + لاتحاد is the contraction of ل + الاتحاد, no evidence.
+	for _, p := range [...]string{"و", "ب"} {
 		n += l.counts[string(append(append(buf[:0], p...), key...))]
 	}
 	return int(n)

@@ -163,7 +163,11 @@ func (s *Segmenter) consider(key, p, stem, enc string, best *Segments, bestScore
 		// not و or ف or ب on a stem; a form that never does (وأضاف, وقال)
 		// is the clitic on a known word, however common the pair: it splits
 		// unless a better split was found.
-		if s.lex.Lexical(key) >= 2 {
+		// Overwhelming evidence for the stem beats the clitic test for ل
+		// and ب: لاتحاد is ل + اتحاد (الاتحاد is everywhere), though
+		// ولاتحاد makes لاتحاد look like a word.
+		strong := (p == "ل" || p == "ب") && known >= 10*max(s.lex.Count(key), 1)
+		if s.lex.Lexical(key) >= 2 && !strong {
 			return
 		}
 		if best.Proclitics == "" && best.Enclitic == "" {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rasd-project/rasd/internal/actor"
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/article"
 	"github.com/rasd-project/rasd/internal/timex"
@@ -21,6 +22,7 @@ var dictionaries = []struct {
 	{"timex", "data/timex/*.tsv", timex.Check},
 	{"byline", "data/byline/*.tsv", article.CheckData},
 	{"lexicon", "data/lexicon/*", arabic.CheckLexicon},
+	{"actors", "data/actors/*.tsv", actor.Check},
 }
 
 type dictResult struct {

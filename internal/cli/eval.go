@@ -3,6 +3,9 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/rasd-project/rasd/internal/actor"
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/ner"
 	"github.com/rasd-project/rasd/internal/timex"
 )
 
@@ -26,6 +29,51 @@ precision/recall/F1, and type and value accuracy over the relaxed matches.`,
 		},
 	}
 	timexCmd.Flags().BoolVar(&errorsToo, "errors", false, "list every disagreement with the gold standard")
-	cmd.AddCommand(timexCmd)
+	cmd.AddCommand(timexCmd, newEvalNERCmd(g), newEvalActorsCmd(g))
 	return cmd
+}
+
+func newEvalNERCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "ner FILE",
+		Short: "Score the NER model on a CoNLL file (token TAG lines, BIO tags)",
+		Long: `Read a CoNLL file (token and tag per line, blank line between sentences),
+label its tokens with the embedded model and print JSON: tokens, precision,
+recall, f1 and per_type scores, entity-level exact match, micro-averaged
+(conlleval's definition), in percent.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := ner.LoadModel()
+			if err != nil {
+				return err
+			}
+			res, err := nerResources()
+			if err != nil {
+				return err
+			}
+			exs, err := nerExamples(res, args[0])
+			if err != nil {
+				return err
+			}
+			var gold, pred [][]int
+			for _, ex := range exs {
+				gold = append(gold, ex.Tags)
+				pred = append(pred, m.Tag(ex.Words))
+			}
+			return writeJSON(g.stdout, ner.Evaluate(gold, pred))
+		},
+	}
+}
+
+// nerResources loads what the NER features read.
+func nerResources() (*ner.Resources, error) {
+	cl, err := ner.LoadClusters()
+	if err != nil {
+		return nil, err
+	}
+	ents, err := ner.LoadEntities()
+	if err != nil {
+		return nil, err
+	}
+	return &ner.Resources{Analyzer: arabic.NewAnalyzer(), Lexicon: arabic.DefaultLexicon(), Clusters: cl, Entities: ents, Gaz: actor.Default().Gazetteer()}, nil
 }

@@ -44,6 +44,31 @@ type Document struct {
 	// Dates is the temporal layer: every date, time, duration and set in
 	// the headline, captions and body, normalised to TIMEX3.
 	Dates []Date `json:"dates,omitempty"`
+
+	// Entities is the entity layer: names of people, places, organisations
+	// and other things, resolved to actors with CAMEO codes where possible.
+	Entities []Entity `json:"entities,omitempty"`
+}
+
+// Entity is a name in the text, or an article author.
+type Entity struct {
+	Span       *article.Span `json:"span,omitempty"` // nil for an author from metadata
+	Text       string        `json:"text"`
+	Type       string        `json:"type"`           // PERS, LOC, ORG, MISC
+	Role       string        `json:"role,omitempty"` // "author" for the article's writers
+	Actor      *Actor        `json:"actor,omitempty"`
+	Confidence float64       `json:"confidence"`
+	Source     string        `json:"source"` // dictionary, model, both, alias, metadata
+}
+
+// Actor is the canonical actor an entity resolves to.
+type Actor struct {
+	ID       string `json:"id"`             // country:KAZ, person:kassym-jomart-tokayev, igo:CSTO
+	Name     string `json:"name,omitempty"` // Arabic display name
+	Code     string `json:"code,omitempty"` // CAMEO actor code at the article's date: KAZGOV, RUS, IGOCST
+	Country  string `json:"country,omitempty"`
+	Sector   string `json:"sector,omitempty"`
+	Wikidata string `json:"wikidata,omitempty"`
 }
 
 // Date is a temporal expression: TIMEX3 type and value, resolved against

@@ -3,6 +3,9 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rasd-project/rasd/internal/document"
@@ -34,31 +37,87 @@ type Options struct {
 	// OnStored is told about every document stored for the first time.
 	OnStored func(*document.Document)
 	// Analyze adds the analysis layers to each document before it is
-	// stored; nil stores the anatomy alone.
+	// stored; nil stores the anatomy alone. It must be safe for concurrent
+	// use.
 	Analyze func(*document.Document)
+	// Workers is the number of goroutines that analyse; 0 means one per
+	// core.
+	Workers int
 }
 
 // DefaultBatchSize balances transaction cost against work lost to a crash.
 const DefaultBatchSize = 256
 
 // Ingest reads every path, analyses each article and stores the documents in
-// batches. When ctx is cancelled the documents already read are still
-// stored before Ingest returns ctx's error, so an interrupted run keeps its
-// work.
+// batches. Analysis runs on Workers goroutines (one per core by default);
+// reading and storing stay on one each. When ctx is cancelled the documents
+// already read are still stored before Ingest returns ctx's error, so an
+// interrupted run keeps its work.
 func Ingest(ctx context.Context, r *ingest.Reader, st Saver, paths []string, opts Options) (Stats, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = DefaultBatchSize
 	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	start := time.Now()
 	var stats Stats
+	var read, failed atomic.Int64
+	var errMu sync.Mutex // OnError is called from the reading goroutine
+
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	raw := make(chan *document.Document, 4*workers)
+	done := make(chan *document.Document, 4*workers)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(raw)
+		readErr <- r.Read(readCtx, paths, func(d *document.Document) error {
+			select {
+			case raw <- d:
+				read.Add(1) // counted once handed on: a read document is a stored one
+				return nil
+			case <-readCtx.Done():
+				return readCtx.Err()
+			}
+		}, func(e *ingest.InputError) {
+			failed.Add(1)
+			if opts.OnError != nil {
+				errMu.Lock()
+				opts.OnError(e)
+				errMu.Unlock()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range raw {
+				if opts.Analyze != nil {
+					opts.Analyze(d)
+				}
+				done <- d
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
 	batch := make([]*document.Document, 0, opts.BatchSize)
-	flush := func(ctx context.Context) error {
-		if len(batch) == 0 {
-			return nil
+	var storeErr error
+	flush := func(ctx context.Context) {
+		if len(batch) == 0 || storeErr != nil {
+			batch = batch[:0]
+			return
 		}
 		added, err := st.PutBatch(ctx, batch)
 		if err != nil {
-			return fmt.Errorf("store batch of %d (first %s from %s): %w", len(batch), batch[0].ID, batch[0].Origin.Path, err)
+			storeErr = fmt.Errorf("store batch of %d (first %s from %s): %w", len(batch), batch[0].ID, batch[0].Origin.Path, err)
+			stopReading()
+			batch = batch[:0]
+			return
 		}
 		for i, ok := range added {
 			if ok {
@@ -72,34 +131,27 @@ func Ingest(ctx context.Context, r *ingest.Reader, st Saver, paths []string, opt
 		}
 		batch = batch[:0]
 		if opts.OnProgress != nil {
+			stats.Read, stats.Failed = int(read.Load()), int(failed.Load())
 			stats.Elapsed = time.Since(start)
 			opts.OnProgress(stats)
 		}
-		return nil
 	}
-	yield := func(d *document.Document) error {
-		stats.Read++
-		if opts.Analyze != nil {
-			opts.Analyze(d)
-		}
+	for d := range done {
 		batch = append(batch, d)
 		if len(batch) >= opts.BatchSize {
-			return flush(ctx)
-		}
-		return nil
-	}
-	report := func(e *ingest.InputError) {
-		stats.Failed++
-		if opts.OnError != nil {
-			opts.OnError(e)
+			flush(ctx)
 		}
 	}
-	readErr := r.Read(ctx, paths, yield, report)
 	// Keep what was read even when reading was interrupted.
-	flushErr := flush(context.WithoutCancel(ctx))
+	flush(context.WithoutCancel(ctx))
+	err := <-readErr
+	stats.Read, stats.Failed = int(read.Load()), int(failed.Load())
 	stats.Elapsed = time.Since(start)
-	if readErr != nil {
-		return stats, readErr
+	switch {
+	case storeErr != nil:
+		return stats, storeErr
+	case err != nil && ctx.Err() != nil:
+		return stats, ctx.Err()
 	}
-	return stats, flushErr
+	return stats, err
 }

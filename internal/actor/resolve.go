@@ -1,0 +1,359 @@
+package actor
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/rasd-project/rasd/internal/arabic"
+)
+
+// Token is what resolution reads of the token layer.
+type Token struct {
+	Start, End int
+	Key        string // arabic.KeyOf of the normalised token
+	Pro        string // proclitics (key form) the segmenter split off
+	Word       bool   // an Arabic or Latin word
+	Sentence   int    // index of the sentence holding it
+}
+
+// Mention is a name found in the text, with the token span it covers.
+type Mention struct {
+	First, Stop int    // tokens[First:Stop]
+	Type        string // PERS, LOC, ORG, MISC
+	Entry       *Entry // the dictionary entry, nil for names the model found alone
+	Source      string // dictionary, model, both, role
+}
+
+// Entity is a resolved name: where it is, what it is, who it is.
+type Entity struct {
+	Start, End int
+	Text       string
+	Type       string
+	ActorID    string
+	ActorName  string
+	Code       string // CAMEO actor code at the article's date
+	Country    string
+	Sector     string
+	Wikidata   string
+	Confidence float64
+	Source     string
+}
+
+// candidates are the forms a token may match a name under: as written,
+// without its proclitics, and with the article its proclitics absorbed
+// (للصين is ل + الصين).
+func candidates(t Token) []string {
+	out := []string{t.Key}
+	if t.Pro == "" || !strings.HasPrefix(t.Key, t.Pro) {
+		return out
+	}
+	rest := t.Key[len(t.Pro):]
+	if rest == "" {
+		return out
+	}
+	out = append(out, rest)
+	if strings.HasSuffix(t.Pro, "ال") || strings.HasSuffix(t.Pro, "لل") {
+		out = append(out, "ال"+rest)
+	}
+	return out
+}
+
+// MatchAt returns the longest dictionary name starting at token i and the
+// number of tokens it covers.
+func (d *Dictionary) MatchAt(toks []Token, i int) (*Entry, int) {
+	var best *Entry
+	bestN := 0
+	for _, c := range candidates(toks[i]) {
+		for _, m := range d.names[c] {
+			n := len(m.tokens)
+			if n <= bestN || i+n > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < n; k++ {
+				if toks[i+k].Key != m.tokens[k] || toks[i+k].Sentence != toks[i].Sentence {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best, bestN = m.entry, n
+			}
+		}
+	}
+	return best, bestN
+}
+
+// Dictionary mentions: every longest match, left to right.
+func (d *Dictionary) Mentions(toks []Token) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks); {
+		if !toks[i].Word {
+			i++
+			continue
+		}
+		e, n := d.MatchAt(toks, i)
+		if e == nil {
+			i++
+			continue
+		}
+		out = append(out, Mention{First: i, Stop: i + n, Type: e.Kind.EntityType(), Entry: e, Source: "dictionary"})
+		i += n
+	}
+	return out
+}
+
+// Merge combines dictionary mentions with the model's: where they overlap
+// the dictionary's span and entry stand; the model adds the names the
+// dictionaries lack.
+func Merge(dict, model []Mention) []Mention {
+	out := append([]Mention(nil), dict...)
+	covered := func(m Mention) int {
+		for k, dm := range dict {
+			if m.First < dm.Stop && dm.First < m.Stop {
+				return k
+			}
+		}
+		return -1
+	}
+	for _, m := range model {
+		if k := covered(m); k >= 0 {
+			if out[k].Source == "dictionary" {
+				out[k].Source = "both"
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	sortMentions(out)
+	return out
+}
+
+func sortMentions(ms []Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].First < ms[j-1].First; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// Resolver turns mentions into entities for one article.
+type Resolver struct {
+	Dict *Dictionary
+	Date time.Time // the article's date: roles are taken at it
+}
+
+// Resolve codes each mention. text is the article text the token spans
+// point into.
+func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
+	var out []Entity
+	persons := map[string]*Entity{} // last-name key -> resolved person
+	bodies := map[*Entry]Entity{}   // IGO-like names used for a national body
+	for _, m := range ms {
+		e := Entity{Type: m.Type, Source: m.Source}
+		e.Start = spanStart(text, toks[m.First])
+		e.End = toks[m.Stop-1].End
+		e.Text = text[e.Start:e.End]
+		switch {
+		case m.Entry != nil && m.Entry.Kind == IGO && m.Stop < len(toks) && r.nationalBody(&e, toks[m.Stop]):
+			// مجلس الأمن الكازاخستاني: a country's own council, not the UN's.
+			e.End = toks[m.Stop].End
+			e.Text = text[e.Start:e.End]
+			e.Confidence = 0.85
+			bodies[m.Entry] = e
+		case m.Entry != nil && m.Entry.Kind == IGO && bodies[m.Entry].Code != "":
+			// Once the article has named the Kazakh security council, a bare
+			// مجلس الأمن is that council.
+			b := bodies[m.Entry]
+			e.ActorID, e.ActorName, e.Code, e.Country, e.Sector = b.ActorID, b.ActorName, b.Code, b.Country, b.Sector
+			e.Confidence, e.Source = 0.7, "alias"
+		case m.Entry != nil:
+			r.fromEntry(&e, m.Entry)
+			e.Confidence = 0.95
+			if m.Source == "both" {
+				e.Confidence = 0.98
+			}
+			if m.Entry.Kind == Person && len(m.Entry.Roles) == 0 {
+				r.codeFromContext(&e, toks, m)
+			}
+		case m.Type == "PERS":
+			e.Confidence = 0.75
+			if p, ok := persons[toks[m.Stop-1].Key]; ok && m.Stop-m.First < 3 {
+				e.ActorID, e.ActorName, e.Code, e.Country, e.Sector, e.Wikidata = p.ActorID, p.ActorName, p.Code, p.Country, p.Sector, p.Wikidata
+				e.Source = "alias"
+			} else {
+				r.codeFromContext(&e, toks, m)
+			}
+		case m.Type == "ORG":
+			e.Confidence = 0.7
+			r.codeOrganisation(&e, toks, m)
+		default:
+			e.Confidence = 0.7
+		}
+		if e.Type == "PERS" && e.ActorID == "" && e.Code != "" {
+			e.ActorID = "person:" + Key(e.Text)
+			e.ActorName = e.Text
+		}
+		if e.Type == "PERS" && e.Code != "" {
+			persons[toks[m.Stop-1].Key] = &e
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// spanStart is the start of a token without its proclitics (و, ب, ل...)
+// but with an article the name carries.
+func spanStart(text string, t Token) int {
+	if t.Pro == "" || !strings.HasPrefix(t.Key, t.Pro) {
+		return t.Start
+	}
+	skip := utf8.RuneCountInString(t.Pro)
+	if strings.HasSuffix(t.Pro, "ال") {
+		skip -= 2
+	}
+	i := t.Start
+	for ; skip > 0 && i < t.End; skip-- {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		for i < t.End {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !arabic.IsDiacritic(r) && r != arabic.Tatweel {
+				break
+			}
+			i += size
+		}
+	}
+	return i
+}
+
+func (r *Resolver) fromEntry(e *Entity, en *Entry) {
+	e.ActorID, e.ActorName, e.Wikidata = en.ID, en.Name, en.Wikidata
+	e.Code = en.CodeAt(r.Date)
+	e.Country = en.Country
+	switch {
+	case len(e.Code) >= 6 && e.Country != "":
+		e.Sector = e.Code[3:]
+	case len(e.Code) == 3 && en.Kind == Organisation:
+		e.Sector = e.Code // a multinational company: BUS
+	}
+	if e.Country == "" && len(e.Code) >= 3 && !strings.HasPrefix(e.Code, "IGO") && !strings.HasPrefix(e.Code, "NGO") {
+		e.Country = e.Code[:3]
+	}
+}
+
+// codeFromContext codes a person from the words around the name: a title
+// and a country before it (النائب الروسي، كونستانتين زاتولين; وزير الدفاع
+// الصيني وي فانغ), or after it in apposition (زاتولين، النائب الروسي).
+func (r *Resolver) codeFromContext(e *Entity, toks []Token, m Mention) {
+	sector, country := r.scan(toks, m.First-1, -1, toks[m.First].Sentence)
+	if sector == "" || country == "" {
+		s2, c2 := r.scan(toks, m.Stop, +1, toks[m.First].Sentence)
+		if sector == "" {
+			sector = s2
+		}
+		if country == "" {
+			country = c2
+		}
+	}
+	if country == "" && sector == "" {
+		return
+	}
+	e.Country, e.Sector = country, sector
+	e.Code = country + sector
+	e.Confidence = max(e.Confidence, 0.8)
+}
+
+// scan reads up to six words from i in direction dir within the sentence,
+// over commas, stopping at another name, and returns the first sector noun
+// and country (nisba or name) it meets.
+func (r *Resolver) scan(toks []Token, i, dir, sentence int) (sector, country string) {
+	for steps := 0; steps < 6 && i >= 0 && i < len(toks) && toks[i].Sentence == sentence; steps++ {
+		t := toks[i]
+		if !t.Word {
+			if t.Key != "،" && t.Key != "," {
+				break
+			}
+			i += dir
+			continue
+		}
+		for _, c := range candidates(t) {
+			if country == "" {
+				if code, ok := r.Dict.Nisba(c); ok {
+					country = code
+				} else if e, _ := r.Dict.MatchAt(toks, i); e != nil && (e.Kind == Country) {
+					country = e.Code
+				}
+			}
+			if sector == "" {
+				// Two-word sector nouns first: وزير الدفاع.
+				if dir < 0 && i > 0 {
+					if s, ok := r.Dict.Sector(stripPro(toks[i-1]) + " " + c); ok {
+						sector = s
+					}
+				}
+				if dir > 0 && i+1 < len(toks) {
+					if s, ok := r.Dict.Sector(c + " " + stripPro(toks[i+1])); ok {
+						sector = s
+					}
+				}
+				if sector == "" {
+					if s, ok := r.Dict.Sector(c); ok {
+						sector = s
+					}
+				}
+			}
+		}
+		if sector != "" && country != "" {
+			return
+		}
+		i += dir
+	}
+	return
+}
+
+func stripPro(t Token) string {
+	if t.Pro != "" && strings.HasPrefix(t.Key, t.Pro) && !strings.HasSuffix(t.Pro, "ال") {
+		return t.Key[len(t.Pro):]
+	}
+	return t.Key
+}
+
+// codeOrganisation codes an organisation the dictionaries lack from the
+// sector nouns in its name and a country named in or right after it:
+// محكمة روسية is RUSJUD, مجلس الأمن الكازاخستاني KAZGOV.
+func (r *Resolver) codeOrganisation(e *Entity, toks []Token, m Mention) {
+	sector, country := "", ""
+	for i := m.First; i < m.Stop+1 && i < len(toks); i++ {
+		for _, c := range candidates(toks[i]) {
+			if s, ok := r.Dict.Sector(c); ok && sector == "" {
+				sector = s
+			}
+			if code, ok := r.Dict.Nisba(c); ok && country == "" {
+				country = code
+			}
+		}
+	}
+	if sector == "" && country == "" {
+		return
+	}
+	if sector == "" {
+		sector = "GOV"
+	}
+	e.Country, e.Sector, e.Code = country, sector, country+sector
+}
+
+// nationalBody codes an IGO-like name followed by a nisba as that
+// country's body.
+func (r *Resolver) nationalBody(e *Entity, next Token) bool {
+	for _, c := range candidates(next) {
+		if code, ok := r.Dict.Nisba(c); ok {
+			e.Country, e.Sector, e.Code = code, "GOV", code+"GOV"
+			e.ActorID = "org:" + code + ":" + Key(e.Text)
+			e.ActorName = e.Text
+			return true
+		}
+	}
+	return false
+}

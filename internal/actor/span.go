@@ -1,0 +1,53 @@
+package actor
+
+// CodeSpan codes the actor named by toks[first:stop] in its sentence: the
+// country from a name, city or nisba inside the span (or just after it:
+// الشرطة العراقية), the sector from its nouns; failing a country, the
+// country the sentence names.
+func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector string) {
+	r := &Resolver{Dict: d}
+	for _, m := range d.Mentions(toks[first:stop]) {
+		if m.Entry != nil && m.Entry.Kind != Person {
+			code := m.Entry.CodeAt(r.Date)
+			if country == "" && m.Entry.Country != "" {
+				country = m.Entry.Country
+			}
+			if sector == "" && len(code) >= 6 {
+				sector = code[3:6]
+			}
+		}
+	}
+	for i := first; i < stop; i++ {
+		for _, c := range candidates(toks[i]) {
+			if code, ok := d.Nisba(c); ok && country == "" {
+				country = code
+			}
+			if s, ok := d.Sector(c); ok && sector == "" {
+				sector = s
+			}
+			if i+1 < stop {
+				if s, ok := d.Sector(c + " " + stripPro(toks[i+1])); ok && sector == "" {
+					sector = s
+				}
+			}
+		}
+	}
+	if country == "" || sector == "" {
+		s2, c2 := r.scan(toks, stop, +1, toks[first].Sentence)
+		if country == "" {
+			country = c2
+		}
+		if sector == "" {
+			sector = s2
+		}
+	}
+	if country == "" {
+		for _, m := range d.Mentions(toks) {
+			if m.Entry != nil && m.Entry.Country != "" && (m.Entry.Kind == Country || m.Entry.Kind == City) {
+				country = m.Entry.Country
+				break
+			}
+		}
+	}
+	return country, sector
+}

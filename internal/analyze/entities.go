@@ -1,0 +1,74 @@
+package analyze
+
+import (
+	"time"
+
+	"github.com/rasd-project/rasd/internal/actor"
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/article"
+	"github.com/rasd-project/rasd/internal/document"
+	"github.com/rasd-project/rasd/internal/ner"
+)
+
+// entityLayer finds names with the dictionaries and the NER model, sentence
+// by sentence over the token layer, and resolves them to actors at the
+// article's date.
+func (a *Analyzer) entityLayer(d *document.Document) {
+	toks := make([]actor.Token, len(d.Tokens))
+	for si, s := range d.Sentences {
+		for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
+			t := d.Tokens[i]
+			toks[i] = actor.Token{Start: t.Span.Start, End: t.Span.End, Key: arabic.KeyOf(t.Text), Pro: t.Pro,
+				Word: t.Kind == "word" || t.Kind == "latin", Sentence: si}
+		}
+	}
+	dict := a.dict.Mentions(toks)
+	gaz := make([]string, len(toks))
+	for _, m := range dict {
+		for i := m.First; i < m.Stop; i++ {
+			gaz[i] = actor.GazLabel(m) + "-I"
+		}
+		gaz[m.First] = actor.GazLabel(m) + "-B"
+	}
+	var model []actor.Mention
+	if a.ner != nil {
+		for _, s := range d.Sentences {
+			ws := make([]ner.Word, 0, s.Tokens[1]-s.Tokens[0])
+			for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
+				t := d.Tokens[i]
+				w := ner.MakeWord(a.res.Lexicon, t.Text, t.Stem, t.Pro)
+				w.Gaz = gaz[i]
+				ws = append(ws, w)
+			}
+			a.res.Enrich(ws)
+			for _, sp := range ner.Spans(a.ner.Tag(ws)) {
+				model = append(model, actor.Mention{First: s.Tokens[0] + sp.Start, Stop: s.Tokens[0] + sp.End, Type: sp.Type, Source: "model"})
+			}
+		}
+	}
+	taken := make([]bool, len(toks))
+	for _, m := range append(append([]actor.Mention(nil), dict...), model...) {
+		for i := m.First; i < m.Stop; i++ {
+			taken[i] = true
+		}
+	}
+	model = append(model, a.titleMentions(d, toks, taken)...)
+	date, _ := time.Parse("2006-01-02", d.Article.Published)
+	r := &actor.Resolver{Dict: a.dict, Date: date}
+	d.Entities = d.Entities[:0]
+	for i, name := range d.Article.Authors {
+		e := document.Entity{Text: name, Type: "PERS", Role: "author", Confidence: 1, Source: "metadata"}
+		if i < len(d.Article.AuthorSpans) {
+			sp := d.Article.AuthorSpans[i]
+			e.Span = &sp
+		}
+		d.Entities = append(d.Entities, e)
+	}
+	for _, e := range r.Resolve(d.Text, toks, actor.Merge(dict, model)) {
+		de := document.Entity{Span: &article.Span{Start: e.Start, End: e.End}, Text: e.Text, Type: e.Type, Confidence: e.Confidence, Source: e.Source}
+		if e.ActorID != "" || e.Code != "" {
+			de.Actor = &document.Actor{ID: e.ActorID, Name: e.ActorName, Code: e.Code, Country: e.Country, Sector: e.Sector, Wikidata: e.Wikidata}
+		}
+		d.Entities = append(d.Entities, de)
+	}
+}

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/rasd-project/rasd/internal/actor"
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/corpus"
+)
+
+type accuracy struct {
+	CountryN        int     `json:"country_n"`
+	CountryAccuracy float64 `json:"country_accuracy"`
+	RoleN           int     `json:"role_n"`
+	RoleAccuracy    float64 `json:"role_accuracy"`
+	NotFound        int     `json:"spans_not_found"`
+	countryOK       int
+	roleOK          int
+}
+
+type actorReport struct {
+	Records int      `json:"records"`
+	Source  accuracy `json:"source"`
+	Target  accuracy `json:"target"`
+}
+
+func newEvalActorsCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "actors FILE.json",
+		Short: "Score actor coding on GSR span files (*_spans.json)",
+		Long: `Read a span file of the Arabic event gold standard (records with text and
+spans of source_actor/target_actor tokens and their source_role/target_role
+{main, role}); code each gold actor span in its sentence and print JSON with
+country accuracy (where gold main is not None) and role accuracy (where gold
+role is not None) for source and target actors.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			recs, err := corpus.ReadGSRSpans(args[0])
+			if err != nil {
+				return err
+			}
+			an, dict := arabic.NewAnalyzer(), actor.Default()
+			var rep actorReport
+			for _, rec := range recs {
+				rep.Records++
+				toks := actorTokens(an, rec.Text)
+				for _, sp := range rec.Spans {
+					scoreSpan(dict, toks, sp.Source, sp.SourceRole, &rep.Source)
+					scoreSpan(dict, toks, sp.Target, sp.TargetRole, &rep.Target)
+				}
+			}
+			for _, a := range []*accuracy{&rep.Source, &rep.Target} {
+				if a.CountryN > 0 {
+					a.CountryAccuracy = float64(a.countryOK) / float64(a.CountryN)
+				}
+				if a.RoleN > 0 {
+					a.RoleAccuracy = float64(a.roleOK) / float64(a.RoleN)
+				}
+			}
+			return writeJSON(g.stdout, rep)
+		},
+	}
+}
+
+// actorTokens tokenises a sentence into the tokens actor resolution reads.
+func actorTokens(an *arabic.Analyzer, text string) []actor.Token {
+	var out []actor.Token
+	for _, t := range arabic.Tokenize(text) {
+		at := actor.Token{Start: t.Start, End: t.End, Key: arabic.KeyOf(t.Text), Word: t.Kind == arabic.Word || t.Kind == arabic.Latin}
+		if t.Kind == arabic.Word {
+			at.Pro = an.Morph(text[t.Start:t.End], t.Text).Proclitics
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+// scoreSpan finds the gold actor tokens in the sentence and compares rasd's
+// coding with the gold roles.
+func scoreSpan(dict *actor.Dictionary, toks []actor.Token, words []string, role map[string]string, acc *accuracy) {
+	main, sector := role["main"], role["role"]
+	wantCountry := main != "" && main != "None"
+	wantRole := sector != "" && sector != "None"
+	if len(words) == 0 || !wantCountry && !wantRole {
+		return
+	}
+	first, stop := locate(toks, words)
+	if first < 0 {
+		acc.NotFound++
+		return
+	}
+	country, sec := dict.CodeSpan(toks, first, stop)
+	if wantCountry {
+		acc.CountryN++
+		if country == main {
+			acc.countryOK++
+		}
+	}
+	if wantRole {
+		acc.RoleN++
+		if sec == sector {
+			acc.roleOK++
+		}
+	}
+}
+
+// locate finds the span from the first gold word to the last one.
+func locate(toks []actor.Token, words []string) (int, int) {
+	find := func(w string, from int) int {
+		k := arabic.KeyOf(arabic.NormalizeString(w))
+		for i := from; i < len(toks); i++ {
+			if toks[i].Key == k {
+				return i
+			}
+		}
+		return -1
+	}
+	first := find(words[0], 0)
+	if first < 0 {
+		return -1, -1
+	}
+	last := first
+	for _, w := range words[1:] {
+		if i := find(w, first); i >= 0 && i > last {
+			last = i
+		}
+	}
+	return first, last + 1
+}

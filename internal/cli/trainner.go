@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rasd-project/rasd/internal/actor"
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/corpus"
+	"github.com/rasd-project/rasd/internal/ner"
+)
+
+// nerExamples reads CoNLL files into labeller examples.
+func nerExamples(res *ner.Resources, paths ...string) ([]ner.Example, error) {
+	var out []ner.Example
+	for _, p := range paths {
+		sents, err := corpus.ReadCoNLLFile(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range sents {
+			texts := make([]string, len(s))
+			labels := make([]string, len(s))
+			for i, t := range s {
+				texts[i], labels[i] = t.Text, t.Tag
+			}
+			out = append(out, ner.NewExample(ner.Words(res, texts), labels))
+		}
+	}
+	return out, nil
+}
+
+// wikifaneTypes maps WikiFANE's fine classes to the four NER types.
+var wikifaneTypes = map[string]string{
+	"Politician": "PERS", "Religious_PER": "PERS", "Artist": "PERS", "Other_PER": "PERS", "Scientist": "PERS",
+	"Athlete": "PERS", "Businessperson": "PERS", "Engineer": "PERS", "Lawyer": "PERS", "Police": "ORG",
+	"Population-Center": "LOC", "Nation": "LOC", "Water-Body": "LOC", "State-or-Province": "LOC", "Building-Grounds": "LOC",
+	"Celestial": "LOC", "Land-Region-Natural": "LOC", "Path": "LOC", "Continent": "LOC", "GPE-Cluster": "LOC",
+	"Water": "LOC", "County-or-District": "LOC", "Airport": "LOC", "Subarea-Facility": "LOC", "Land": "LOC",
+	"Group": "ORG", "Commercial": "ORG", "Non-Governmental": "ORG", "Government": "ORG", "Educational": "ORG",
+	"Media": "ORG", "Sports": "ORG", "Religious_ORG": "ORG", "Medical-Science": "ORG", "Entertainment": "ORG",
+}
+
+// buildEntityLexicon counts the stems of names in the annotated corpora
+// other than ANERcorp (which trains the model itself).
+func buildEntityLexicon(an *arabic.Analyzer, shared string) (*ner.EntityLexicon, error) {
+	e := ner.NewEntityLexicon()
+	files, _ := filepath.Glob(filepath.Join(shared, "ner", "aqmar", "*.txt"))
+	files = append(files, filepath.Join(shared, "ner", "wikifane", "WikiFANE_Gold_2014_500K.txt"),
+		filepath.Join(shared, "ner", "wojood_sample", "train.txt"), filepath.Join(shared, "ner", "wojood_sample", "val.txt"))
+	for _, p := range files {
+		sents, err := corpus.ReadCoNLLFile(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range sents {
+			for _, t := range s {
+				typ := ""
+				if len(t.Tag) > 2 && (t.Tag[:2] == "B-" || t.Tag[:2] == "I-") {
+					typ = t.Tag[2:]
+					if m, ok := wikifaneTypes[typ]; ok {
+						typ = m
+					}
+					switch typ {
+					case "PER":
+						typ = "PERS"
+					case "GPE", "FAC":
+						typ = "LOC"
+					case "MIS0", "MIS1", "MIS2", "MIS3", "NORP", "EVENT", "PRODUCT", "LANGUAGE":
+						typ = "MISC"
+					}
+					if typ != "PERS" && typ != "LOC" && typ != "ORG" {
+						typ = "MISC"
+					}
+				}
+				for _, tok := range arabic.Tokenize(t.Text) {
+					if tok.Kind == arabic.Word {
+						e.Add(an.Morph(t.Text[tok.Start:tok.End], tok.Text).Stem, typ)
+					}
+				}
+			}
+		}
+	}
+	return e, nil
+}
+
+func newTrainNERCmd(g *globals) *cobra.Command {
+	var (
+		shared string
+		out    string
+		epochs int
+		seed   uint64
+		prune  float64
+		extra  bool
+	)
+	cmd := &cobra.Command{
+		Use:   "ner",
+		Short: "Train the NER model on ANERcorp (train), scoring dev after each epoch",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			start := time.Now()
+			an := arabic.NewAnalyzer()
+			cl, err := ner.LoadClusters()
+			if err != nil {
+				return err
+			}
+			ents, err := buildEntityLexicon(an, shared)
+			if err != nil {
+				return err
+			}
+			var ebuf bytes.Buffer
+			if err := ents.WriteTo(&ebuf, 2, "rasd entity lexicon: stem, then how often it was inside a PERS, LOC, ORG, MISC name and outside\nbuilt by `rasd train ner` from WikiFANE, AQMAR and the Wojood sample in shared/data"); err != nil {
+				return err
+			}
+			entOut := filepath.Join(filepath.Dir(out), "entities.tsv.gz")
+			if err := os.WriteFile(entOut, ebuf.Bytes(), 0o644); err != nil {
+				return err
+			}
+			ents, err = ner.ReadEntityLexicon(bytes.NewReader(ebuf.Bytes())) // as it will be loaded
+			if err != nil {
+				return err
+			}
+			res := &ner.Resources{Analyzer: an, Lexicon: arabic.DefaultLexicon(), Clusters: cl, Entities: ents, Gaz: actor.Default().Gazetteer()}
+			files := []string{filepath.Join(shared, "ner", "anercorp", "train.txt")}
+			if extra {
+				aq, _ := filepath.Glob(filepath.Join(shared, "ner", "aqmar", "*.txt"))
+				files = append(files, aq...)
+			}
+			train, err := nerExamples(res, files...)
+			if err != nil {
+				return err
+			}
+			dev, err := nerExamples(res, filepath.Join(shared, "ner", "anercorp", "dev.txt"))
+			if err != nil {
+				return err
+			}
+			var devGold [][]int
+			for _, ex := range dev {
+				devGold = append(devGold, ex.Tags)
+			}
+			model := ner.Train(train, epochs, seed, func(epoch int, m *ner.Model) {
+				var pred [][]int
+				for _, ex := range dev {
+					pred = append(pred, m.Tag(ex.Words))
+				}
+				sc := ner.Evaluate(devGold, pred)
+				fmt.Fprintf(g.stdout, "epoch %2d  dev P %.2f R %.2f F1 %.2f  (PERS %.1f LOC %.1f ORG %.1f MISC %.1f)\n", epoch, sc.Precision, sc.Recall, sc.F1,
+					sc.PerType["PERS"].F1, sc.PerType["LOC"].F1, sc.PerType["ORG"].F1, sc.PerType["MISC"].F1)
+			})
+			var buf bytes.Buffer
+			if err := model.WriteTo(&buf, float32(prune)); err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stdout, "wrote %s: %d bytes (%s, %.0fs)\n", out, buf.Len(), model.Info, time.Since(start).Seconds())
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&shared, "shared", "../shared/data", "folder holding the corpora")
+	cmd.Flags().StringVar(&out, "out", "data/ner/model.bin.gz", "output file")
+	cmd.Flags().IntVar(&epochs, "epochs", 12, "training passes")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
+	cmd.Flags().Float64Var(&prune, "prune", 0.05, "drop features whose weights are all smaller")
+	cmd.Flags().BoolVar(&extra, "aqmar", false, "add the AQMAR corpus to the training data")
+	return cmd
+}
