@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the embedded data tree, rooted at this directory.
 //
-//go:embed byline timex lexicon ner actors
+//go:embed byline timex lexicon ner actors events ontology
 var FS embed.FS

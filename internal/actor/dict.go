@@ -364,12 +364,31 @@ func (d *Dictionary) loadPlaces(fsys fs.FS) error {
 				}
 			}
 		}
+		var population int
+		fmt.Sscan(f[6], &population)
 		d.entries = append(d.entries, e)
 		for _, n := range append([]string{f[0]}, split(f[1])...) {
+			if !e.Capital && population < 1_000_000 && commonWord(n) {
+				continue // طاقة, الجديدة: towns named like everyday words
+			}
 			d.add(n, e)
 		}
 		return nil
 	})
+}
+
+// commonWord reports whether a one-word name is also an everyday word: the
+// corpus writes it often both bare and with the article (طاقة and الطاقة),
+// which names do not (حائل, never الحائل).
+func commonWord(name string) bool {
+	keys := tokenKeys(name)
+	if len(keys) != 1 {
+		return false
+	}
+	base := strings.TrimPrefix(keys[0], "ال")
+	lex := arabic.DefaultLexicon()
+	bare, withArticle := lex.Count(base), lex.Known(base)-lex.Count(base)
+	return bare >= 10 && withArticle >= 10
 }
 
 // people.tsv: id name_ar aliases_ar name_en wikidata role cameo start end

@@ -8,6 +8,7 @@ import (
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/article"
 	"github.com/rasd-project/rasd/internal/document"
+	"github.com/rasd-project/rasd/internal/event"
 	"github.com/rasd-project/rasd/internal/ner"
 	"github.com/rasd-project/rasd/internal/timex"
 )
@@ -19,11 +20,16 @@ type Analyzer struct {
 	ner   *ner.Model // nil when no model is shipped: dictionaries alone
 	res   *ner.Resources
 	dict  *actor.Dictionary
+	coder *event.Coder // nil when the event dictionaries are missing
 }
 
 // New returns an analyzer with rasd's embedded data.
 func New() *Analyzer {
 	a := &Analyzer{words: arabic.NewAnalyzer(), dict: actor.Default()}
+	if c, err := event.NewCoder(); err == nil {
+		c.Nisba = a.dict.Nisba
+		a.coder = c
+	}
 	a.ner, _ = ner.LoadModel()
 	cl, _ := ner.LoadClusters()
 	ents, _ := ner.LoadEntities()
@@ -38,6 +44,9 @@ func (a *Analyzer) Document(d *document.Document) {
 	toks := a.textLayer(d)
 	a.dateLayer(d, toks)
 	a.entityLayer(d)
+	if a.coder != nil {
+		a.coder.Document(d)
+	}
 }
 
 // dateLayer tags the temporal expressions of the token layer against the

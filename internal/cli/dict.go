@@ -9,6 +9,7 @@ import (
 	"github.com/rasd-project/rasd/internal/actor"
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/article"
+	"github.com/rasd-project/rasd/internal/event"
 	"github.com/rasd-project/rasd/internal/timex"
 )
 
@@ -23,6 +24,7 @@ var dictionaries = []struct {
 	{"byline", "data/byline/*.tsv", article.CheckData},
 	{"lexicon", "data/lexicon/*", arabic.CheckLexicon},
 	{"actors", "data/actors/*.tsv", actor.Check},
+	{"events", "data/events, data/ontology", event.Check},
 }
 
 type dictResult struct {

@@ -29,7 +29,7 @@ precision/recall/F1, and type and value accuracy over the relaxed matches.`,
 		},
 	}
 	timexCmd.Flags().BoolVar(&errorsToo, "errors", false, "list every disagreement with the gold standard")
-	cmd.AddCommand(timexCmd, newEvalNERCmd(g), newEvalActorsCmd(g))
+	cmd.AddCommand(timexCmd, newEvalNERCmd(g), newEvalActorsCmd(g), newEvalDetectCmd(g))
 	return cmd
 }
 

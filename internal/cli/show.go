@@ -93,6 +93,39 @@ func printDocument(w io.Writer, d *document.Document) {
 		}
 		tw.Flush()
 	}
+	if len(d.Entities) > 0 {
+		fmt.Fprintln(w)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ENTITIES\tTYPE\tACTOR\tTEXT")
+		seen := map[string]bool{}
+		for _, e := range d.Entities {
+			code := ""
+			if e.Actor != nil {
+				code = e.Actor.Code
+			}
+			if k := e.Type + code + e.Text; !seen[k] {
+				seen[k] = true
+				fmt.Fprintf(tw, "\t%s\t%s\t%s\n", e.Type, orDash(code), e.Text)
+			}
+		}
+		tw.Flush()
+	}
+	if len(d.Events) > 0 {
+		fmt.Fprintln(w)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "EVENTS\tDATE\tSOURCE\tCAMEO\tTARGET\tPLOVER\tTRIGGER")
+		for _, e := range d.Events {
+			src, tgt := "-", "-"
+			if e.Source != nil {
+				src = e.Source.Code
+			}
+			if e.Target != nil {
+				tgt = e.Target.Code
+			}
+			fmt.Fprintf(tw, "\t%s\t%s\t%s %s\t%s\t%s\t%s\n", e.Date, src, e.Code, truncate(e.Label, 28), tgt, orDash(e.Plover), e.Trigger.Text(d.Text))
+		}
+		tw.Flush()
+	}
 	fmt.Fprintln(w)
 	for _, p := range a.Body {
 		if p.Kind == "heading" {

@@ -48,6 +48,41 @@ type Document struct {
 	// Entities is the entity layer: names of people, places, organisations
 	// and other things, resolved to actors with CAMEO codes where possible.
 	Entities []Entity `json:"entities,omitempty"`
+
+	// Events is the event layer: who did what to whom, when and where.
+	Events []Event `json:"events,omitempty"`
+}
+
+// Event is a coded event, tied to its evidence.
+type Event struct {
+	ID         string       `json:"id"`
+	Date       string       `json:"date"`
+	Source     *EventActor  `json:"source,omitempty"`
+	Target     *EventActor  `json:"target,omitempty"`
+	Code       string       `json:"cameo"`
+	Root       string       `json:"root"`
+	Label      string       `json:"label"`
+	Plover     string       `json:"plover,omitempty"`
+	Mode       string       `json:"mode,omitempty"`
+	Context    string       `json:"context,omitempty"`
+	Goldstein  float64      `json:"goldstein"`
+	Quad       int          `json:"quad_class"`
+	Location   string       `json:"location,omitempty"`
+	Speaker    *EventActor  `json:"speaker,omitempty"`
+	Negated    bool         `json:"negated,omitempty"`
+	Intent     bool         `json:"intent,omitempty"`
+	Sentence   article.Span `json:"sentence"`
+	Trigger    article.Span `json:"trigger"`
+	Confidence float64      `json:"confidence"`
+}
+
+// EventActor is a party to an event: the entity and its actor code.
+type EventActor struct {
+	Code string        `json:"code"`
+	ID   string        `json:"id,omitempty"`
+	Name string        `json:"name,omitempty"`
+	Text string        `json:"text"`
+	Span *article.Span `json:"span,omitempty"`
 }
 
 // Entity is a name in the text, or an article author.

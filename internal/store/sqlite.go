@@ -275,3 +275,33 @@ func (s *SQLite) Count(ctx context.Context, q Query) (int, error) {
 	}
 	return n, nil
 }
+
+// Scan calls fn with every document matching q, newest first.
+func (s *SQLite) Scan(ctx context.Context, q Query, fn func(*document.Document) error) error {
+	where, args := q.where()
+	limit := q.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	args = append(args, limit, max(q.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, `SELECT text, document FROM articles`+where+` ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return fmt.Errorf("scan: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var text, raw string
+		if err := rows.Scan(&text, &raw); err != nil {
+			return err
+		}
+		var d document.Document
+		if err := json.Unmarshal([]byte(raw), &d); err != nil {
+			return fmt.Errorf("scan: stored document: %w", err)
+		}
+		d.Text = text
+		if err := fn(&d); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -28,6 +28,8 @@ type Store interface {
 	// Count returns the number of articles that match q (Limit and Offset
 	// are ignored).
 	Count(ctx context.Context, q Query) (int, error)
+	// Scan calls fn with every document matching q, newest first.
+	Scan(ctx context.Context, q Query, fn func(*document.Document) error) error
 	// SchemaVersion is the number of the last migration applied.
 	SchemaVersion(ctx context.Context) (int, error)
 	Close() error

@@ -1,0 +1,535 @@
+package event
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/article"
+	"github.com/rasd-project/rasd/internal/document"
+)
+
+// Coder codes the events of a document.
+type Coder struct {
+	Patterns *Patterns
+	Ontology *Ontology
+	// Nisba maps a nisba adjective (key form) to its country code: in
+	// الغزو الروسي the adjective is the agent.
+	Nisba func(key string) (string, bool)
+}
+
+// NewCoder returns a coder over the embedded dictionaries.
+func NewCoder() (*Coder, error) {
+	ont, err := DefaultOntology()
+	if err != nil {
+		return nil, err
+	}
+	pat, err := DefaultPatterns()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{Patterns: pat, Ontology: ont}, nil
+}
+
+// Words that change what a trigger means.
+var (
+	negations     = map[string]bool{"لم": true, "لن": true, "لا": true, "ما": true, "ليس": true, "ليست": true, "غير": true, "دون": true, "عدم": true}
+	intentWords   = map[string]bool{"ينوي": true, "تنوي": true, "ينويان": true, "تنويان": true, "ينوون": true, "يعتزم": true, "تعتزم": true, "يعتزمان": true, "عزم": true, "عزمه": true, "عزمها": true, "سوف": true, "تعهد": true, "تعهدت": true, "يخطط": true, "تخطط": true, "المقرر": true, "يسعي": true, "تسعي": true}
+	hypothetical  = map[string]bool{"اذا": true, "لو": true, "لولا": true, "ربما": true, "لعل": true}
+	prepositions  = map[string]bool{"علي": true, "ضد": true, "الي": true, "مع": true, "بين": true, "من": true, "عن": true, "في": true}
+	reportingLead = map[string]bool{"ان": true}
+)
+
+// party is an actor of an event, taken from the entity layer.
+type party struct {
+	entity int // index in Document.Entities
+	token  int // first token
+	code   string
+}
+
+// Document codes the events of d and stores them in d.Events.
+func (c *Coder) Document(d *document.Document) {
+	d.Events = d.Events[:0]
+	ents := actorEntities(d)
+	lastSource := -1 // the last source, for sentences with a pronoun subject
+	for si, s := range d.Sentences {
+		first, stop := s.Tokens[0], s.Tokens[1]
+		if stop > first && d.Tokens[stop-1].Text == "؟" {
+			continue // questions are not events
+		}
+		inSent := entitiesIn(ents, first, stop)
+		var speakers []int // who said what follows, for reported acts
+		for i := first; i < stop; i++ {
+			t := d.Tokens[i]
+			if t.Kind != "word" {
+				continue
+			}
+			pat, n := c.match(d, i, stop)
+			if pat == nil {
+				continue
+			}
+			if pat.Reporting {
+				speakers = speakersOf(inSent, i)
+				continue
+			}
+			ev, ok := c.code(d, si, i, n, pat, inSent, lastSource, speakers)
+			if !ok {
+				continue
+			}
+			for _, e := range ev {
+				d.Events = append(d.Events, e)
+			}
+			if src, ok := firstSource(inSent, i); ok {
+				lastSource = src
+			}
+			i += n - 1
+		}
+	}
+	d.Events = dedup(d.Events)
+	for i := range d.Events {
+		d.Events[i].ID = fmt.Sprintf("%s-%d", d.ID, i+1)
+	}
+}
+
+// dedup keeps one event per source, target and root code in an article:
+// analyses repeat "the Russian invasion of Ukraine" in every paragraph.
+func dedup(evs []document.Event) []document.Event {
+	seen := map[string]bool{}
+	out := evs[:0]
+	for _, e := range evs {
+		k := e.Root
+		if e.Source != nil {
+			k += "|" + e.Source.Code
+		}
+		k += "|"
+		if e.Target != nil {
+			k += e.Target.Code
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// match finds the pattern whose trigger is token i (and whose required
+// word follows within four tokens); it returns the pattern and the number
+// of tokens the trigger spans.
+func (c *Coder) match(d *document.Document, i, stop int) (*Pattern, int) {
+	for _, k := range triggerKeys(d.Tokens[i]) {
+		for _, p := range c.Patterns.byTrigger[k] {
+			if len(p.Requires) == 0 {
+				return p, 1
+			}
+			for j := i + 1; j < stop && j <= i+4; j++ {
+				for _, rk := range triggerKeys(d.Tokens[j]) {
+					for _, r := range p.Requires {
+						if rk == r {
+							return p, j - i + 1
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil, 0
+}
+
+// triggerKeys are the forms a token may match a trigger under: without
+// its proclitics (و ف ب ل س ال), and as written.
+func triggerKeys(t document.Token) []string {
+	key := arabic.KeyOf(t.Text)
+	out := []string{key}
+	if t.Pro != "" && strings.HasPrefix(key, t.Pro) && len(key) > len(t.Pro) {
+		out = []string{key[len(t.Pro):], key}
+	}
+	if t.Stem != "" && t.Stem != out[0] {
+		out = append(out, t.Stem) // تعاونهما: the stem تعاون
+	}
+	return out
+}
+
+// code builds the events of one trigger, or none when the sentence only
+// supposes, asks or denies it.
+func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []party, lastSource int, speakers []int) ([]document.Event, bool) {
+	s := d.Sentences[si]
+	first := s.Tokens[0]
+	codeStr := pat.Code
+	negated, intent := false, strings.Contains(d.Tokens[i].Pro, "س")
+	for k := i - 1; k >= first && k >= i-3; k-- {
+		key := arabic.KeyOf(d.Tokens[k].Text)
+		switch {
+		case negations[key]:
+			negated = true
+		case intentWords[key] || strings.HasPrefix(key, "و") && intentWords[key[2:]]:
+			intent = true
+		case key == "قد" && k == i-1 && strings.IndexAny(d.Tokens[i].Text, "يت") == 0:
+			return nil, false // قد تصل: may reach, not did reach
+		}
+	}
+	for k := first; k < i && k < first+8; k++ {
+		if hypothetical[arabic.KeyOf(d.Tokens[k].Text)] {
+			return nil, false // إذا أصبحت الصين...: a condition, not an event
+		}
+	}
+	root := codeStr[:2]
+	quad := QuadClass(codeStr)
+	switch {
+	case negated && root == "12":
+		return nil, false // refusing to refuse: leave it
+	case negated && quad <= 2:
+		codeStr = "120" // لن يعترف: not recognising is rejecting
+	case negated:
+		return nil, false
+	case intent && quad <= 2 && root != "03":
+		codeStr = "030"
+	case intent && quad == 4:
+		codeStr = "138" // intent to use force is a threat of it
+	}
+	var sources, targets []int
+	var nisbaSource, nisbaTarget *document.EventActor
+	if nounTrigger(d.Tokens[i]) {
+		// A verbal noun: its agent is the nisba or the name right after it
+		// (الغزو الروسي، غزو بوتين), its patient the name after ل or a
+		// preposition (لأوكرانيا، على كازاخستان).
+		nisbaSource, sources, targets = c.nominal(d, i+n, s.Tokens[1], inSent)
+		if nisbaSource == nil && len(sources) == 0 && !actorless(root) {
+			return nil, false // a reference to an act with no agent: background
+		}
+	} else {
+		sources, targets = assign(inSent, i, n, first)
+		if len(speakers) > 0 && (len(sources) == 0 || before(inSent, sources[0], speakers)) {
+			// قال/أعلن X أن ...: the speakers act unless the clause names
+			// its own subject after them.
+			if len(sources) > 0 && !contains(speakers, sources[0]) && len(targets) == 0 {
+				targets = []int{sources[0]}
+			}
+			sources = speakers
+		}
+	}
+	if len(targets) == 0 && c.Nisba != nil {
+		// الأسواق الأوروبية: a nisba after the trigger names the recipient.
+		for j := i + n; j < s.Tokens[1] && j <= i+n+4; j++ {
+			if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok {
+				sp := d.Tokens[j].Span
+				nisbaTarget = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
+				break
+			}
+		}
+	}
+	confidence := 0.7
+	if len(sources) == 0 && nisbaSource == nil && lastSource >= 0 {
+		sources = []int{lastSource} // a pronoun subject: the last actor that acted
+		confidence -= 0.15
+	}
+	if len(sources) == 0 && nisbaSource == nil && !actorless(root) {
+		return nil, false // every coded act has an agent, except attacks and protests that the news reports without one
+	}
+	if len(sources) == 2 && len(targets) == 0 && (root == "03" || root == "04" || root == "05" || root == "06") {
+		// أعلن توكاييف ووزير الدفاع الصيني أن البلدين ينويان...: a joint act,
+		// one event each way.
+		targets = []int{sources[1], sources[0]}
+	}
+	entry, ok := c.Ontology.Lookup(codeStr)
+	if !ok {
+		return nil, false
+	}
+	date := sentenceDate(d, s)
+	loc := location(d, s, sources, targets)
+	var out []document.Event
+	if nisbaSource != nil {
+		sources = []int{-2} // the nisba agent, set below
+	}
+	if len(sources) == 0 {
+		sources = []int{-1}
+	}
+	for k, src := range sources {
+		tgts := targets
+		if len(sources) == 2 && len(targets) == 2 && targets[0] == sources[1] {
+			tgts = []int{targets[k]}
+		}
+		if len(tgts) == 0 {
+			tgts = []int{-1}
+		}
+		for _, tgt := range tgts {
+			if tgt == src {
+				continue
+			}
+			ev := document.Event{
+				Code: entry.Code, Root: entry.Code[:2], Label: entry.Label, Goldstein: entry.Goldstein, Quad: entry.Quad,
+				Plover: entry.Plover, Mode: entry.Mode, Context: entry.Context,
+				Date: date, Location: loc,
+				Source: actorOf(d, src), Target: actorOf(d, tgt),
+				Sentence: s.Span, Trigger: article.Span{Start: d.Tokens[i].Span.Start, End: d.Tokens[i+n-1].Span.End},
+				Negated: negated, Intent: intent, Confidence: confidence,
+			}
+			if src == -2 {
+				ev.Source = nisbaSource
+			}
+			if tgt == -1 && nisbaTarget != nil {
+				ev.Target = nisbaTarget
+			}
+			if tgt >= 0 {
+				ev.Confidence += 0.1
+			}
+			if len(speakers) > 0 && !contains(speakers, src) {
+				ev.Speaker = actorOf(d, speakers[0])
+			}
+			if ev.Source != nil && ev.Target != nil && ev.Source.Code == ev.Target.Code {
+				continue
+			}
+			out = append(out, ev)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// assign picks sources and targets around trigger i: Arabic puts the verb
+// first (أغلقت محكمة روسية محطة...) or the subject first (توكاييف رفض...);
+// coordinated names (X و Y) give one event each.
+func assign(inSent []party, i, n, first int) (sources, targets []int) {
+	after := func(from int) []party {
+		var ps []party
+		for _, p := range inSent {
+			if p.token >= from {
+				ps = append(ps, p)
+			}
+		}
+		return ps
+	}
+	next := after(i + n)
+	if len(next) > 0 && next[0].token <= i+n+3 {
+		// VSO: the subject follows the verb closely.
+		sources = append(sources, next[0].entity)
+		rest := next[1:]
+		if len(rest) > 0 && rest[0].token <= next[0].token+3 && rest[0].code != "" {
+			// a second subject in coordination: توكاييف ووزير الدفاع الصيني
+			sources = append(sources, rest[0].entity)
+			rest = rest[1:]
+		}
+		if len(rest) > 0 {
+			targets = append(targets, rest[0].entity)
+		}
+		return sources, targets
+	}
+	if p, ok := nearestBefore(inSent, i, 12); ok {
+		sources = append(sources, p.entity)
+	}
+	if len(next) > 0 {
+		targets = append(targets, next[0].entity)
+	}
+	return sources, targets
+}
+
+// actorEntities lists the entities that can act: resolved, with a token
+// position, and not a mere city (cities are where things happen).
+func actorEntities(d *document.Document) []party {
+	tokAt := map[int]int{}
+	for i, t := range d.Tokens {
+		tokAt[t.Span.Start] = i
+	}
+	var out []party
+	for k, e := range d.Entities {
+		if e.Span == nil || e.Actor == nil || e.Actor.Code == "" || strings.HasPrefix(e.Actor.ID, "city:") && !capitalAsGovernment(e) {
+			continue
+		}
+		tok, ok := tokAt[e.Span.Start]
+		if !ok {
+			// the span starts after a proclitic: find the token holding it
+			for i, t := range d.Tokens {
+				if t.Span.Start <= e.Span.Start && e.Span.Start < t.Span.End {
+					tok, ok = i, true
+					break
+				}
+			}
+		}
+		if ok {
+			out = append(out, party{entity: k, token: tok, code: e.Actor.Code})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].token < out[b].token })
+	return out
+}
+
+// capitalAsGovernment: a capital stands for its government (موسكو ترفض).
+func capitalAsGovernment(e document.Entity) bool {
+	return strings.HasPrefix(e.Actor.ID, "city:") && e.Actor.Code != "" && isCapital(e)
+}
+
+func isCapital(e document.Entity) bool {
+	// The entity layer does not carry the capital flag; capitals are the
+	// cities newspapers use for governments, and those are the ones the
+	// country table lists: their ids end with the capital's key.
+	return strings.Count(e.Actor.ID, ":") == 2
+}
+
+func entitiesIn(ps []party, first, stop int) []party {
+	var out []party
+	for _, p := range ps {
+		if p.token >= first && p.token < stop {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func nearestBefore(ps []party, i, within int) (party, bool) {
+	for k := len(ps) - 1; k >= 0; k-- {
+		if ps[k].token < i && ps[k].token >= i-within {
+			return ps[k], true
+		}
+	}
+	return party{}, false
+}
+
+func nearestAfter(ps []party, i, within int) (party, bool) {
+	for _, p := range ps {
+		if p.token > i && p.token <= i+within {
+			return p, true
+		}
+	}
+	return party{}, false
+}
+
+func firstSource(ps []party, i int) (int, bool) {
+	if p, ok := nearestBefore(ps, i, 12); ok {
+		return p.entity, true
+	}
+	return -1, false
+}
+
+// sentenceDate is the first date of the sentence, else the article date.
+func sentenceDate(d *document.Document, s document.Sentence) string {
+	for _, x := range d.Dates {
+		if x.Span.Start >= s.Span.Start && x.Span.End <= s.Span.End && (x.Type == "DATE" || x.Type == "TIME") && x.Value != "" && x.Value[0] >= '0' && x.Value[0] <= '9' {
+			if i := strings.IndexByte(x.Value, 'T'); i > 0 {
+				return x.Value[:i]
+			}
+			return x.Value
+		}
+	}
+	return d.Article.Published
+}
+
+// location is a city or country named in the sentence that is neither
+// party to the event.
+func location(d *document.Document, s document.Sentence, sources, targets []int) string {
+	used := map[int]bool{}
+	for _, k := range append(append([]int{}, sources...), targets...) {
+		used[k] = true
+	}
+	for k, e := range d.Entities {
+		if used[k] || e.Type != "LOC" || e.Span == nil || e.Span.Start < s.Span.Start || e.Span.End > s.Span.End {
+			continue
+		}
+		return e.Text
+	}
+	return ""
+}
+
+func actorOf(d *document.Document, k int) *document.EventActor {
+	if k < 0 || k >= len(d.Entities) {
+		return nil
+	}
+	e := d.Entities[k]
+	a := &document.EventActor{Text: e.Text, Span: e.Span}
+	if e.Actor != nil {
+		a.Code, a.ID, a.Name = e.Actor.Code, e.Actor.ID, e.Actor.Name
+	}
+	return a
+}
+
+// actorless reports whether a root is coded even without actors: attacks,
+// fighting, mass violence and protests, which the news often reports as
+// happenings ("انفجار سيارة مفخخة", "خرجت تظاهرات").
+func actorless(root string) bool {
+	switch root {
+	case "14", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// nounTrigger: a trigger with the article, or a verbal noun form that the
+// pattern lists as such, is nominal; verbs carry no article.
+func nounTrigger(t document.Token) bool {
+	return strings.HasSuffix(t.Pro, "ال") || strings.HasSuffix(t.Pro, "لل")
+}
+
+// nominal reads the agent and patient of a verbal noun from the words after
+// it, up to the end of the sentence.
+func (c *Coder) nominal(d *document.Document, j, stop int, inSent []party) (*document.EventActor, []int, []int) {
+	var nisba *document.EventActor
+	var sources, targets []int
+	if j < stop && c.Nisba != nil {
+		t := d.Tokens[j]
+		if code, ok := c.Nisba(arabic.KeyOf(t.Text)); ok {
+			sp := t.Span
+			nisba = &document.EventActor{Code: code, Text: t.Text, Span: &sp}
+			j++
+		}
+	}
+	for _, p := range inSent {
+		if p.token < j || p.token > j+3 {
+			continue
+		}
+		tok := d.Tokens[p.token]
+		prep := strings.HasPrefix(tok.Pro, "ل") || strings.HasPrefix(tok.Pro, "ب") || p.token > 0 && prepositions[arabic.KeyOf(d.Tokens[p.token-1].Text)]
+		switch {
+		case prep || nisba != nil || len(sources) > 0:
+			if len(targets) == 0 {
+				targets = append(targets, p.entity)
+			}
+		default:
+			sources = append(sources, p.entity) // غزو بوتين: the genitive is the agent
+		}
+	}
+	return nisba, sources, targets
+}
+
+// speakersOf are the subjects of a reporting verb at i: the names right
+// after it, with a second one in coordination (أعلن توكاييف ووزير الدفاع
+// الصيني أن...), or else the name before it.
+func speakersOf(inSent []party, i int) []int {
+	var out []int
+	for k, p := range inSent {
+		if p.token > i && p.token <= i+4 {
+			out = append(out, p.entity)
+			if k+1 < len(inSent) && inSent[k+1].token <= p.token+4 {
+				out = append(out, inSent[k+1].entity)
+			}
+			return out
+		}
+	}
+	if p, ok := nearestBefore(inSent, i, 6); ok {
+		out = append(out, p.entity)
+	}
+	return out
+}
+
+// before reports whether entity e comes before every speaker (it belongs to
+// an earlier clause).
+func before(inSent []party, e int, speakers []int) bool {
+	pos := map[int]int{}
+	for _, p := range inSent {
+		pos[p.entity] = p.token
+	}
+	for _, s := range speakers {
+		if pos[e] > pos[s] {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
