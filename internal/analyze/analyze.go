@@ -39,6 +39,16 @@ func New() *Analyzer {
 	return a
 }
 
+// NewWithoutFilter is New with the learned event filter switched off: the
+// filter's own training reads what the patterns alone code.
+func NewWithoutFilter() *Analyzer {
+	a := New()
+	if a.coder != nil {
+		a.coder.Filter = nil
+	}
+	return a
+}
+
 // Document runs every stage on d.
 func (a *Analyzer) Document(d *document.Document) {
 	toks := a.textLayer(d)

@@ -186,3 +186,43 @@ func actorMatches(want string, got *document.Actor) bool {
 	}
 	return got.Code == want
 }
+
+// TestEvents codes a few sentences of the kinds the coder must handle.
+func TestEvents(t *testing.T) {
+	an := New()
+	if an.coder == nil {
+		t.Skip("event dictionaries not shipped")
+	}
+	tests := []struct {
+		text string
+		want []string // SOURCE-ROOT-TARGET, in order; none for no event
+	}{
+		{"أدانت مصر بشدة الهجوم الذي استهدف السعودية أمس.", []string{"EGY-11-SAU"}},
+		{"التقى الرئيس الروسي فلاديمير بوتين نظيره الصيني شي جين بينغ في موسكو يوم الاثنين.", []string{"RUSGOV-04-CHNGOV"}},
+		{"لم تعترف الجزائر بقرار المغرب.", []string{"DZA-12-MAR"}},
+		{"إذا هاجمت إسرائيل إيران فإن المنطقة ستشتعل.", nil},
+		{"وقّعت كازاخستان والصين اتفاقية في أستانا.", []string{"KAZ-05-CHN", "CHN-05-KAZ"}},
+	}
+	for _, tt := range tests {
+		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})
+		d := document.New(text, a, document.Origin{Format: "jsonl"})
+		an.Document(d)
+		var got []string
+		for _, e := range d.Events {
+			src, tgt := "-", "-"
+			if e.Source != nil {
+				src = e.Source.Code
+			}
+			if e.Target != nil {
+				tgt = e.Target.Code
+			}
+			got = append(got, src+"-"+e.Root+"-"+tgt)
+			if e.Sentence.Text(text) == "" || e.Trigger.Text(text) == "" || e.Goldstein == 0 && e.Root != "01" && e.Root != "04" {
+				t.Errorf("%s: event lacks evidence or score: %+v", tt.text, e)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s\n got %v\nwant %v", tt.text, got, tt.want)
+		}
+	}
+}

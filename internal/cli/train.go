@@ -23,7 +23,7 @@ corpora laid out as in the project's shared/ folder. The outputs are
 committed under data/; training is reproducible (no randomness, or a fixed
 seed).`,
 	}
-	cmd.AddCommand(newTrainLexiconCmd(g), newTrainNERCmd(g), newTrainClustersCmd(g), newTrainOntologyCmd(g))
+	cmd.AddCommand(newTrainLexiconCmd(g), newTrainNERCmd(g), newTrainClustersCmd(g), newTrainOntologyCmd(g), newTrainFilterCmd(g))
 	return cmd
 }
 

@@ -17,6 +17,8 @@ type Coder struct {
 	// Nisba maps a nisba adjective (key form) to its country code: in
 	// الغزو الروسي the adjective is the agent.
 	Nisba func(key string) (string, bool)
+	// Filter, when set, vets the sentences coded as attacks or protests.
+	Filter *Filter
 }
 
 // NewCoder returns a coder over the embedded dictionaries.
@@ -29,7 +31,7 @@ func NewCoder() (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{Patterns: pat, Ontology: ont}, nil
+	return &Coder{Patterns: pat, Ontology: ont, Filter: DefaultFilter()}, nil
 }
 
 // Words that change what a trigger means.
@@ -46,6 +48,7 @@ type party struct {
 	entity int // index in Document.Entities
 	token  int // first token
 	code   string
+	coord  bool // written with و: the second of coordinated names
 }
 
 // Document codes the events of d and stores them in d.Events.
@@ -146,8 +149,8 @@ func triggerKeys(t document.Token) []string {
 	if t.Pro != "" && strings.HasPrefix(key, t.Pro) && len(key) > len(t.Pro) {
 		out = []string{key[len(t.Pro):], key}
 	}
-	if t.Stem != "" && t.Stem != out[0] {
-		out = append(out, t.Stem) // تعاونهما: the stem تعاون
+	if t.Enc != "" && t.Stem != "" && t.Stem != out[0] {
+		out = append(out, t.Stem) // تعاونهما: the stem تعاون under its pronoun
 	}
 	return out
 }
@@ -237,6 +240,11 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 	if !ok {
 		return nil, false
 	}
+	if c.Filter != nil {
+		if score, ok := c.Filter.Score(entry.Plover, c.Features(d, s)); ok && score <= 0 {
+			return nil, false // the filter reads a mention, not an event
+		}
+	}
 	date := sentenceDate(d, s)
 	loc := location(d, s, sources, targets)
 	var out []document.Event
@@ -300,12 +308,14 @@ func assign(inSent []party, i, n, first int) (sources, targets []int) {
 		}
 		return ps
 	}
-	next := after(i + n)
+	// Names between the trigger and its required word are its subjects:
+	// وقّعت كازاخستان والصين اتفاقية.
+	next := after(i + 1)
 	if len(next) > 0 && next[0].token <= i+n+3 {
 		// VSO: the subject follows the verb closely.
 		sources = append(sources, next[0].entity)
 		rest := next[1:]
-		if len(rest) > 0 && rest[0].token <= next[0].token+3 && rest[0].code != "" {
+		if len(rest) > 0 && rest[0].coord && rest[0].token <= next[0].token+3 {
 			// a second subject in coordination: توكاييف ووزير الدفاع الصيني
 			sources = append(sources, rest[0].entity)
 			rest = rest[1:]
@@ -346,8 +356,11 @@ func actorEntities(d *document.Document) []party {
 				}
 			}
 		}
+		if ok && strings.HasPrefix(e.Actor.ID, "city:") && (tok > 0 && arabic.KeyOf(d.Tokens[tok-1].Text) == "في" || strings.HasPrefix(d.Tokens[tok].Pro, "ب")) {
+			continue // في أستانا: where it happened, not who acted
+		}
 		if ok {
-			out = append(out, party{entity: k, token: tok, code: e.Actor.Code})
+			out = append(out, party{entity: k, token: tok, code: e.Actor.Code, coord: strings.HasPrefix(d.Tokens[tok].Pro, "و")})
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].token < out[b].token })
