@@ -194,7 +194,16 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 	}
 	var sources, targets []int
 	var nisbaSource, nisbaTarget *document.EventActor
-	if nounTrigger(d.Tokens[i]) {
+	if masdarObject(d, i, first) {
+		// سارع إلى انتقاد نزارباييف: the verbal noun's genitive is its
+		// object; the agent is the subject before.
+		if p, ok := nearestBefore(inSent, i, 12); ok {
+			sources = []int{p.entity}
+		}
+		if p, ok := nearestAfter(inSent, i+n-1, 2); ok {
+			targets = []int{p.entity}
+		}
+	} else if nounTrigger(d.Tokens[i]) {
 		// A verbal noun: its agent is the nisba or the name right after it
 		// (الغزو الروسي، غزو بوتين), its patient the name after ل or a
 		// preposition (لأوكرانيا، على كازاخستان).
@@ -204,6 +213,9 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 		}
 	} else {
 		sources, targets = assign(inSent, i, n, first)
+		if len(speakers) > 1 && len(sources) > 0 && contains(speakers, sources[0]) {
+			sources = speakers // the clause's subject is the speakers together: البلدين ينويان
+		}
 		if len(speakers) > 0 && (len(sources) == 0 || before(inSent, sources[0], speakers)) {
 			// قال/أعلن X أن ...: the speakers act unless the clause names
 			// its own subject after them.
@@ -215,8 +227,16 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 	}
 	if len(targets) == 0 && c.Nisba != nil {
 		// الأسواق الأوروبية: a nisba after the trigger names the recipient.
-		for j := i + n; j < s.Tokens[1] && j <= i+n+4; j++ {
-			if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok {
+		srcCountry := ""
+		if len(sources) > 0 {
+			if a := actorOf(d, sources[0]); a != nil && len(a.Code) >= 3 {
+				srcCountry = a.Code[:3]
+			}
+		} else if nisbaSource != nil {
+			srcCountry = nisbaSource.Code
+		}
+		for j := i + n; j < s.Tokens[1]; j++ {
+			if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok && code != srcCountry {
 				sp := d.Tokens[j].Span
 				nisbaTarget = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
 				break
@@ -311,6 +331,15 @@ func assign(inSent []party, i, n, first int) (sources, targets []int) {
 	// Names between the trigger and its required word are its subjects:
 	// وقّعت كازاخستان والصين اتفاقية.
 	next := after(i + 1)
+	if p, ok := nearestBefore(inSent, i, 2); ok {
+		// SVO: a name right before the verb is its subject (تصريحات
+		// زاتولين وتهدد كازاخستان).
+		sources = append(sources, p.entity)
+		if len(next) > 0 {
+			targets = append(targets, next[0].entity)
+		}
+		return sources, targets
+	}
 	if len(next) > 0 && next[0].token <= i+n+3 {
 		// VSO: the subject follows the verb closely.
 		sources = append(sources, next[0].entity)
@@ -414,17 +443,41 @@ func firstSource(ps []party, i int) (int, bool) {
 	return -1, false
 }
 
-// sentenceDate is the first date of the sentence, else the article date.
+// sentenceDate is the first date of the sentence, else the last date of
+// the paragraph before it (narrative time carries over), else the article
+// date.
 func sentenceDate(d *document.Document, s document.Sentence) string {
-	for _, x := range d.Dates {
-		if x.Span.Start >= s.Span.Start && x.Span.End <= s.Span.End && (x.Type == "DATE" || x.Type == "TIME") && x.Value != "" && x.Value[0] >= '0' && x.Value[0] <= '9' {
-			if i := strings.IndexByte(x.Value, 'T'); i > 0 {
-				return x.Value[:i]
-			}
-			return x.Value
+	if v := dateIn(d, s.Span.Start, s.Span.End, false); v != "" {
+		return v
+	}
+	for k := len(d.Sentences) - 1; k >= 0; k-- {
+		p := d.Sentences[k]
+		if p.Span.End > s.Span.Start || p.Region != s.Region || p.Block != s.Block {
+			continue
+		}
+		if v := dateIn(d, p.Span.Start, p.Span.End, true); v != "" {
+			return v
 		}
 	}
 	return d.Article.Published
+}
+
+// dateIn is the first (or last) full-year date within [start, end).
+func dateIn(d *document.Document, start, end int, last bool) string {
+	v := ""
+	for _, x := range d.Dates {
+		if x.Span.Start >= start && x.Span.End <= end && (x.Type == "DATE" || x.Type == "TIME") && x.Value != "" && x.Value[0] >= '0' && x.Value[0] <= '9' {
+			val := x.Value
+			if i := strings.IndexByte(val, 'T'); i > 0 {
+				val = val[:i]
+			}
+			if !last {
+				return val
+			}
+			v = val
+		}
+	}
+	return v
 }
 
 // location is a city or country named in the sentence that is neither
@@ -511,7 +564,9 @@ func speakersOf(inSent []party, i int) []int {
 	for k, p := range inSent {
 		if p.token > i && p.token <= i+4 {
 			out = append(out, p.entity)
-			if k+1 < len(inSent) && inSent[k+1].token <= p.token+4 {
+			// a second speaker in coordination, after its title and
+			// nisba: توكاييف ووزير الدفاع الصيني، وي فانغ
+			if k+1 < len(inSent) && inSent[k+1].token <= p.token+6 {
 				out = append(out, inSent[k+1].entity)
 			}
 			return out
@@ -545,4 +600,15 @@ func contains(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// masdarObject: a verbal noun without the article right after a preposition
+// or a verb of starting (إلى انتقاد، على رفض): its genitive is its object.
+func masdarObject(d *document.Document, i, first int) bool {
+	t := d.Tokens[i]
+	if nounTrigger(t) || i == first {
+		return false
+	}
+	prev := arabic.KeyOf(d.Tokens[i-1].Text)
+	return prev == "الي" || prev == "علي" || prev == "في" || prev == "عن" || strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "ل")
 }
