@@ -1,11 +1,23 @@
 package actor
 
+import "strings"
+
 // CodeSpan codes the actor named by toks[first:stop] in its sentence: the
 // country from a name, city or nisba inside the span (or just after it:
 // الشرطة العراقية), the sector from its nouns; failing a country, the
 // country the sentence names.
 func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector string) {
 	r := &Resolver{Dict: d}
+	// A nisba inside the span names the actor's country before any place
+	// it mentions: القنصل الأفغاني العام في بيشاور is Afghan.
+	for i := first; i < stop && country == ""; i++ {
+		for _, c := range candidates(toks[i]) {
+			if code, ok := d.nisbaOrAccusative(c); ok {
+				country = code
+				break
+			}
+		}
+	}
 	for _, m := range d.Mentions(toks[first:stop]) {
 		if m.Entry != nil && m.Entry.Kind != Person {
 			code := m.Entry.CodeAt(r.Date)
@@ -50,4 +62,16 @@ func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector st
 		}
 	}
 	return country, sector
+}
+
+// nisbaOrAccusative reads a nisba, also with the accusative alif of tanween
+// (مصوراً فرنسياً).
+func (d *Dictionary) nisbaOrAccusative(key string) (string, bool) {
+	if c, ok := d.Nisba(key); ok {
+		return c, true
+	}
+	if strings.HasSuffix(key, "ا") {
+		return d.Nisba(strings.TrimSuffix(key, "ا"))
+	}
+	return "", false
 }

@@ -72,7 +72,14 @@ func Key(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
+	out := b.String()
+	// Lower-casing can leave a letter and a combining mark that NFKC
+	// composes (y + ̊ is ẙ; Y + ̊ has no composed form): compose once more so
+	// that Key(Key(s)) == Key(s).
+	if !isNFKCQuick(out) {
+		out = norm.NFKC.String(out)
+	}
+	return out
 }
 
 // isNFKCQuick avoids the cost of the norm package for the common case:

@@ -45,7 +45,7 @@ func Sentences(text string, tokens []Token, from, to int) []Sentence {
 			continue
 		}
 		stop := i + 1
-		for stop < to && isCloser(tokens[stop]) && tokens[stop].Start == tokens[stop-1].End {
+		for stop < to && stop-first < MaxSentenceTokens && isCloser(tokens[stop]) && tokens[stop].Start == tokens[stop-1].End {
 			stop++
 		}
 		emit(stop)
