@@ -19,9 +19,13 @@ func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector st
 		}
 	}
 	for _, m := range d.Mentions(toks[first:stop]) {
-		if m.Entry != nil && m.Entry.Kind != Person {
+		if m.Entry != nil {
 			code := m.Entry.CodeAt(r.Date)
-			if country == "" && m.Entry.Country != "" {
+			switch {
+			case country != "":
+			case m.Entry.Kind == IGO:
+				country = "IGO" // the gold standard's code for international bodies
+			case m.Entry.Country != "":
 				country = m.Entry.Country
 			}
 			if sector == "" && len(code) >= 6 {
