@@ -386,9 +386,12 @@ func commonWord(name string) bool {
 		return false
 	}
 	base := strings.TrimPrefix(keys[0], "ال")
+	if arabic.DefaultStopwords()[keys[0]] || arabic.DefaultStopwords()[base] {
+		return true // كان (Cannes) is "was" first
+	}
 	lex := arabic.DefaultLexicon()
 	bare, withArticle := lex.Count(base), lex.Known(base)-lex.Count(base)
-	return bare >= 10 && withArticle >= 10
+	return bare >= 10 && withArticle >= 10 || bare >= 3000
 }
 
 // people.tsv: id name_ar aliases_ar name_en wikidata role cameo start end
