@@ -71,9 +71,10 @@ func BenchmarkDocument(b *testing.B) {
 
 const seedPath = "../../../shared/data/seed/000_9e9e8f35e5b5ed32.txt"
 
-// TestSeedDates: every date of ../shared/data/seed/expected.json comes out
-// of the date layer with its value.
-func TestSeedDates(t *testing.T) {
+// analysedSeed reads expected.json into want and returns the seed article
+// and its analysis; it skips when ../shared is absent.
+func analysedSeed(t *testing.T, want any) (string, *document.Document) {
+	t.Helper()
 	raw, err := os.ReadFile(seedPath)
 	if err != nil {
 		t.Skipf("seed article not available (../shared is absent): %v", err)
@@ -82,15 +83,22 @@ func TestSeedDates(t *testing.T) {
 	if err != nil {
 		t.Skipf("expected.json not available: %v", err)
 	}
-	var want struct {
-		Dates []struct{ Text, Value string } `json:"dates"`
-	}
-	if err := json.Unmarshal(exp, &want); err != nil {
+	if err := json.Unmarshal(exp, want); err != nil {
 		t.Fatal(err)
 	}
 	text := string(raw)
 	d := document.New(text, article.Parse(text), document.Origin{Format: "text"})
 	New().Document(d)
+	return text, d
+}
+
+// TestSeedDates: every date of ../shared/data/seed/expected.json comes out
+// of the date layer with its value.
+func TestSeedDates(t *testing.T) {
+	var want struct {
+		Dates []struct{ Text, Value string } `json:"dates"`
+	}
+	text, d := analysedSeed(t, &want)
 	for _, w := range want.Dates {
 		found := false
 		for _, x := range d.Dates {
@@ -134,23 +142,10 @@ func TestUndatedAnchorsOnText(t *testing.T) {
 // TestSeedEntities: every entity of ../shared/data/seed/expected.json is
 // found with its type and the listed actor code.
 func TestSeedEntities(t *testing.T) {
-	raw, err := os.ReadFile(seedPath)
-	if err != nil {
-		t.Skipf("seed article not available (../shared is absent): %v", err)
-	}
-	exp, err := os.ReadFile("../../../shared/data/seed/expected.json")
-	if err != nil {
-		t.Skipf("expected.json not available: %v", err)
-	}
 	var want struct {
 		Entities []struct{ Text, Type, Actor, Role string } `json:"entities"`
 	}
-	if err := json.Unmarshal(exp, &want); err != nil {
-		t.Fatal(err)
-	}
-	text := string(raw)
-	d := document.New(text, article.Parse(text), document.Origin{Format: "text"})
-	New().Document(d)
+	_, d := analysedSeed(t, &want)
 	for _, w := range want.Entities {
 		found := false
 		for _, e := range d.Entities {

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rasd-project/rasd/internal/arabic"
-	"github.com/rasd-project/rasd/internal/corpus"
 )
 
 func newTrainCmd(g *globals) *cobra.Command {
@@ -40,27 +39,17 @@ func newTrainLexiconCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			start := time.Now()
 			b := arabic.NewLexiconBuilder()
-			news, err := corpus.ReadNews(filepath.Join(shared, "news", "saudinewsnet_sample.jsonl"))
+			c, err := readTrainingCorpora(shared)
 			if err != nil {
 				return err
 			}
-			for _, a := range news {
+			for _, a := range c.news {
 				b.AddText(a.Title)
 				b.AddText(a.Content)
 			}
-			conll, err := filepath.Glob(filepath.Join(shared, "ner", "*", "*.txt"))
-			if err != nil {
-				return err
-			}
-			for _, path := range conll {
-				sents, err := corpus.ReadCoNLLFile(path)
-				if err != nil {
-					return err
-				}
-				for _, s := range sents {
-					for _, t := range s {
-						b.AddText(t.Text)
-					}
+			for _, s := range c.conll {
+				for _, t := range s {
+					b.AddText(t.Text)
 				}
 			}
 			if seed, err := os.ReadFile(filepath.Join(shared, "seed", "000_9e9e8f35e5b5ed32.txt")); err == nil {
@@ -76,7 +65,7 @@ func newTrainLexiconCmd(g *globals) *cobra.Command {
 				return err
 			}
 			slog.Info("lexicon built", "forms", n, "bytes", buf.Len(), "elapsed", time.Since(start))
-			fmt.Fprintf(g.stdout, "wrote %s: %d word forms, %d bytes (%d news articles, %d CoNLL files)\n", out, n, buf.Len(), len(news), len(conll))
+			fmt.Fprintf(g.stdout, "wrote %s: %d word forms, %d bytes (%d news articles, %d CoNLL files)\n", out, n, buf.Len(), len(c.news), c.files)
 			return nil
 		},
 	}

@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rasd-project/rasd/internal/arabic"
-	"github.com/rasd-project/rasd/internal/corpus"
 	"github.com/rasd-project/rasd/internal/ner"
 )
 
@@ -37,29 +35,22 @@ func newTrainClustersCmd(g *globals) *cobra.Command {
 					b.Add(stems(an, text, toks[s.First:s.Stop]))
 				}
 			}
-			news, err := corpus.ReadNews(filepath.Join(shared, "news", "saudinewsnet_sample.jsonl"))
+			c, err := readTrainingCorpora(shared)
 			if err != nil {
 				return err
 			}
-			for _, a := range news {
+			for _, a := range c.news {
 				addText(a.Title)
 				addText(a.Content)
 			}
-			files, _ := filepath.Glob(filepath.Join(shared, "ner", "*", "*.txt"))
-			for _, p := range files {
-				sents, err := corpus.ReadCoNLLFile(p)
-				if err != nil {
-					return err
-				}
-				for _, s := range sents {
-					var stemmed []string
-					for _, t := range s {
-						for _, tok := range arabic.Tokenize(t.Text) {
-							stemmed = append(stemmed, stemOf(an, t.Text[tok.Start:tok.End], tok))
-						}
+			for _, s := range c.conll {
+				var stemmed []string
+				for _, t := range s {
+					for _, tok := range arabic.Tokenize(t.Text) {
+						stemmed = append(stemmed, stemOf(an, t.Text[tok.Start:tok.End], tok))
 					}
-					b.Add(stemmed)
 				}
+				b.Add(stemmed)
 			}
 			cl := b.Build(fine, coarse, minCount, contextWords, seed)
 			var buf bytes.Buffer
