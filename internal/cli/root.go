@@ -49,7 +49,8 @@ JSON lines, RSS and Atom — recovers each article's anatomy and stores it.`,
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.dsn, "db", envOr("RASD_DB", "rasd.db"), "store: a SQLite file path (env RASD_DB)")
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "warn", "log level: debug, info, warn, error")
-	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newExtractCmd(g), newVersionCmd(g), newDictCmd(g), newTrainCmd(g), newAnalyzeCmd(g), newEvalCmd(g), newEventsCmd(g))
+	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newExtractCmd(g), newVersionCmd(g), newDictCmd(g), newTrainCmd(g), newAnalyzeCmd(g), newEvalCmd(g), newEventsCmd(g),
+		newServeCmd(g), newSearchCmd(g), newReindexCmd(g), newDyadCmd(g), newAlignmentCmd(g))
 	return root
 }
 
@@ -112,4 +113,17 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// output opens the file named by an --out flag, or standard output for "".
+// The close function reports a failed write of the file's last bytes.
+func (g *globals) output(path string) (io.Writer, func() error, error) {
+	if path == "" || path == "-" {
+		return g.stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f.Close, nil
 }

@@ -178,3 +178,9 @@ func (r *Reader) readWhole(path string, in io.Reader, report Report) ([]byte, bo
 	}
 	return bytes.TrimPrefix(b, utf8BOM), true
 }
+
+// ReadStream reads one input whose format is told from its content, such
+// as a request body; name is what errors call it.
+func (r *Reader) ReadStream(ctx context.Context, name string, in io.Reader, yield Yield, report Report) error {
+	return r.readStream(ctx, name, in, yield, report)
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rasd-project/rasd/internal/document"
+	"github.com/rasd-project/rasd/internal/search"
 )
 
 // ErrNotFound is returned when no article has the requested ID.
@@ -30,6 +31,17 @@ type Store interface {
 	Count(ctx context.Context, q Query) (int, error)
 	// Scan calls fn with every document matching q, newest first.
 	Scan(ctx context.Context, q Query, fn func(*document.Document) error) error
+	// Search finds articles by a parsed query, best first.
+	Search(ctx context.Context, q search.Query, limit, offset int) (SearchResult, error)
+	// Events calls fn with every stored event matching f, newest first.
+	Events(ctx context.Context, f EventFilter, fn func(EventRow) error) error
+	// CountEvents counts the events matching f.
+	CountEvents(ctx context.Context, f EventFilter) (int, error)
+	// GroupEvents counts the events matching f by the given dimensions.
+	GroupEvents(ctx context.Context, f EventFilter, by ...Dim) ([]Group, error)
+	// Reindex rebuilds the derived tables (events, entities, search) from
+	// the stored documents and returns the number of documents read.
+	Reindex(ctx context.Context) (int, error)
 	// SchemaVersion is the number of the last migration applied.
 	SchemaVersion(ctx context.Context) (int, error)
 	Close() error

@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/rasd-project/rasd/internal/actor"
+	"github.com/rasd-project/rasd/internal/document"
+	"github.com/rasd-project/rasd/internal/search"
+)
+
+// indexer writes the derived rows of a document (events, entities, search
+// terms) inside the transaction that stores it.
+type indexer struct {
+	event, entity, docKey, terms *sql.Stmt
+}
+
+func prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
+	var ix indexer
+	var err error
+	prep := func(dst **sql.Stmt, query string) {
+		if err == nil {
+			*dst, err = tx.PrepareContext(ctx, query)
+		}
+	}
+	prep(&ix.event, `INSERT OR REPLACE INTO events (article_id, seq, id, date, source_code, source_country, target_code, target_country,
+		cameo, root, plover, quad, goldstein, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	prep(&ix.entity, `INSERT OR REPLACE INTO entities (article_id, seq, actor_id, code, country, type, text) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	prep(&ix.docKey, `INSERT INTO search_docs (article_id) VALUES (?) ON CONFLICT(article_id) DO UPDATE SET article_id = excluded.article_id RETURNING rowid`)
+	prep(&ix.terms, `INSERT OR REPLACE INTO search_terms (rowid, title, body) VALUES (?, ?, ?)`)
+	if err != nil {
+		ix.close()
+		return nil, fmt.Errorf("prepare index: %w", err)
+	}
+	return &ix, nil
+}
+
+func (ix *indexer) close() {
+	for _, st := range []*sql.Stmt{ix.event, ix.entity, ix.docKey, ix.terms} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// add writes the derived rows of d.
+func (ix *indexer) add(ctx context.Context, d *document.Document) error {
+	for i, e := range d.Events {
+		raw, err := json.Marshal(e)
+		if err != nil {
+			return fmt.Errorf("index %s: event %d: %w", d.ID, i, err)
+		}
+		src, tgt := partyCode(e.Source), partyCode(e.Target)
+		if _, err := ix.event.ExecContext(ctx, d.ID, i, e.ID, eventDate(d, e), src, actor.CountryOf(src), tgt, actor.CountryOf(tgt),
+			e.Code, e.Root, e.Plover, e.Quad, e.Goldstein, e.Confidence, string(raw), spanText(d.Text, e.Sentence.Start, e.Sentence.End)); err != nil {
+			return fmt.Errorf("index %s: event %d: %w", d.ID, i, err)
+		}
+	}
+	for i, en := range d.Entities {
+		if en.Actor == nil {
+			continue
+		}
+		country := en.Actor.Country
+		if country == "" {
+			country = actor.CountryOf(en.Actor.Code)
+		}
+		if _, err := ix.entity.ExecContext(ctx, d.ID, i, en.Actor.ID, en.Actor.Code, country, en.Type, en.Text); err != nil {
+			return fmt.Errorf("index %s: entity %d: %w", d.ID, i, err)
+		}
+	}
+	var key int64
+	if err := ix.docKey.QueryRowContext(ctx, d.ID).Scan(&key); err != nil {
+		return fmt.Errorf("index %s: search key: %w", d.ID, err)
+	}
+	f := search.Terms(d)
+	if _, err := ix.terms.ExecContext(ctx, key, f.Title, f.Body); err != nil {
+		return fmt.Errorf("index %s: search terms: %w", d.ID, err)
+	}
+	return nil
+}
+
+func partyCode(a *document.EventActor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+// eventDate is the event's date, else its article's.
+func eventDate(d *document.Document, e document.Event) string {
+	if e.Date != "" {
+		return e.Date
+	}
+	return d.Article.Published
+}
+
+// Reindex rebuilds the derived tables (events, entities, search terms)
+// from the stored documents, in one transaction: readers see the old
+// index or the new one, never half of it.
+func (s *SQLite) Reindex(ctx context.Context) (int, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("reindex: %w", err)
+	}
+	defer tx.Rollback()
+	for _, q := range []string{`DELETE FROM events`, `DELETE FROM entities`, `DELETE FROM search_terms`, `DELETE FROM search_docs`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return 0, fmt.Errorf("reindex: %s: %w", q, err)
+		}
+	}
+	ix, err := prepareIndexer(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	defer ix.close()
+	n, after := 0, ""
+	for {
+		docs, err := readPage(ctx, tx, after, 256)
+		if err != nil {
+			return 0, fmt.Errorf("reindex: %w", err)
+		}
+		if len(docs) == 0 {
+			break
+		}
+		for _, d := range docs {
+			if err := ix.add(ctx, d); err != nil {
+				return 0, err
+			}
+		}
+		n += len(docs)
+		after = docs[len(docs)-1].ID
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("reindex: commit: %w", err)
+	}
+	return n, nil
+}
+
+func decodeDocument(text, raw string) (*document.Document, error) {
+	var d document.Document
+	if err := json.Unmarshal([]byte(raw), &d); err != nil {
+		return nil, fmt.Errorf("stored document: %w", err)
+	}
+	d.Text = text
+	return &d, nil
+}
+
+// readPage reads up to limit documents with IDs after the given one. Pages
+// are read in full before writing: one connection cannot interleave a read
+// cursor with writes.
+func readPage(ctx context.Context, tx *sql.Tx, after string, limit int) ([]*document.Document, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT text, document FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var docs []*document.Document
+	for rows.Next() {
+		var text, raw string
+		if err := rows.Scan(&text, &raw); err != nil {
+			return nil, err
+		}
+		d, err := decodeDocument(text, raw)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, rows.Err()
+}
+
+// spanText is text[start:end], "" for a span outside the text.
+func spanText(text string, start, end int) string {
+	if start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	return text[start:end]
+}
