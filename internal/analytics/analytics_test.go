@@ -73,7 +73,7 @@ func TestPartnerOf(t *testing.T) {
 
 // exampleStore ingests the bundled examples, and the seed article when
 // ../shared is there, with the full analysis.
-func exampleStore(t *testing.T) *store.SQLite {
+func exampleStore(t *testing.T) *store.DB {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "rasd.db"))

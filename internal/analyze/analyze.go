@@ -132,3 +132,12 @@ func (a *Analyzer) textLayer(d *document.Document) []arabic.Token {
 	}
 	return toks
 }
+
+// PatternHits lists the event patterns that fire on an analysed document,
+// before the coder weighs them (see event.Coder.Hits).
+func (a *Analyzer) PatternHits(d *document.Document) []event.Hit {
+	if a.coder == nil {
+		return nil
+	}
+	return a.coder.Hits(d)
+}

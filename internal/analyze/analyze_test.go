@@ -221,3 +221,47 @@ func TestEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestCoderRules checks the coder's rules without the learned filter, which
+// may veto any sentence: happenings without actors are coded, background
+// mentions are not, and clause boundaries (a comma, a verb coordinated
+// with و) bound subjects and negation.
+func TestCoderRules(t *testing.T) {
+	an := NewWithoutFilter()
+	if an.coder == nil {
+		t.Skip("event dictionaries not shipped")
+	}
+	tests := []struct {
+		text string
+		want string // SOURCE-CODE-TARGET of the events, in order
+	}{
+		{"تظاهر آلاف الأشخاص في العاصمة احتجاجا على ارتفاع الأسعار.", "-141-"},
+		{"ومع ساعات بعد الظهر، ارتفعت حدة الاحتجاجات.", "-140-"},
+		{"قُتل ثلاثة أشخاص في انفجار سيارة مفخخة في وسط المدينة.", "-1823-"},
+		// بعد الغزو is background; UKR before the comma is not the subject
+		{"بعد الغزو الروسي لأوكرانيا، عرض توكاييف زيادة إنتاج الطاقة للأسواق الأوروبية.", "KAZGOV-030-EUR"},
+		{"بعد الهجوم على المدينة، عاد الهدوء إلى الشوارع.", ""},
+		// غير negates مألوفة only; واعتقل shares the first verb's subject
+		{"انتقد توكاييف نزارباييف بطريقة غير مألوفة واعتقل عددا من حلفائه.", "KAZGOV-111-KAZELI KAZGOV-173-"},
+		{"إذا تظاهر الطلاب فإن الشرطة ستتدخل.", ""},
+	}
+	for _, tt := range tests {
+		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})
+		d := document.New(text, a, document.Origin{Format: "jsonl"})
+		an.Document(d)
+		var got []string
+		for _, e := range d.Events {
+			src, tgt := "", ""
+			if e.Source != nil {
+				src = e.Source.Code
+			}
+			if e.Target != nil {
+				tgt = e.Target.Code
+			}
+			got = append(got, src+"-"+e.Code+"-"+tgt)
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, g, tt.want)
+		}
+	}
+}

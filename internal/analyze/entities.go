@@ -32,8 +32,9 @@ func (a *Analyzer) entityLayer(d *document.Document) {
 	}
 	var model []actor.Mention
 	if a.ner != nil {
+		var ws []ner.Word // reused: the tagger keeps no reference to it
 		for _, s := range d.Sentences {
-			ws := make([]ner.Word, 0, s.Tokens[1]-s.Tokens[0])
+			ws = ws[:0]
 			for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
 				t := d.Tokens[i]
 				w := ner.MakeWord(a.res.Lexicon, t.Text, t.Stem, t.Pro)

@@ -206,3 +206,31 @@ func TestNewsSample(t *testing.T) {
 		}
 	}
 }
+
+// TestDictTest: the pattern that fires is named with its line and code,
+// and the event coded is shown.
+func TestDictTest(t *testing.T) {
+	out, stderr, code := run(t, "", "dict", "test", "--json", "وقصف الجيش التركي مواقع في شمال سوريا أمس.")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res struct {
+		Patterns []struct {
+			Line  int
+			Cameo string
+		}
+		Events []struct{ Root string }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(res.Patterns) == 0 || res.Patterns[0].Line == 0 || !strings.HasPrefix(res.Patterns[0].Cameo, "19") {
+		t.Errorf("patterns = %+v, want the shelling pattern (19x) with its line", res.Patterns)
+	}
+	if len(res.Events) == 0 || res.Events[0].Root != "19" {
+		t.Errorf("events = %+v, want a root-19 event", res.Events)
+	}
+	if _, _, code := run(t, "", "dict", "test", "  "); code == 0 {
+		t.Error("an empty sentence was accepted")
+	}
+}

@@ -72,6 +72,6 @@ func newDictCmd(g *globals) *cobra.Command {
 		},
 	}
 	check.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.AddCommand(check)
+	cmd.AddCommand(check, newDictTestCmd(g))
 	return cmd
 }

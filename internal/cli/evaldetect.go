@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,7 +26,8 @@ type detectReport struct {
 }
 
 func newEvalDetectCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var errs, noFilter bool
+	cmd := &cobra.Command{
 		Use:   "detect FILE.csv",
 		Short: "Score event detection on a GSR detection CSV",
 		Long: `Read a detection CSV (columns id, event_type, label, text): positives are
@@ -40,6 +42,9 @@ recall, f1 and the false-positive rate on the negatives.`,
 				return err
 			}
 			an := analyze.New()
+			if noFilter {
+				an = analyze.NewWithoutFilter()
+			}
 			var rep detectReport
 			for _, r := range rows {
 				label := strings.TrimSpace(strings.ToLower(r.Label))
@@ -55,6 +60,10 @@ recall, f1 and the false-positive rate on the negatives.`,
 					predicted = predicted || strings.EqualFold(e.Plover, r.EventType)
 				}
 				positive := label == "yes"
+				if errs && positive != predicted {
+					// the misses and false alarms, for error analysis
+					fmt.Fprintf(g.stderr, "%s\t%s\t%s\n", map[bool]string{true: "FN", false: "FP"}[positive], r.Label, r.Text)
+				}
 				switch {
 				case positive && predicted:
 					rep.TP++
@@ -81,4 +90,7 @@ recall, f1 and the false-positive rate on the negatives.`,
 			return writeJSON(g.stdout, rep)
 		},
 	}
+	cmd.Flags().BoolVar(&errs, "errors", false, "print the false negatives and false positives to stderr")
+	cmd.Flags().BoolVar(&noFilter, "no-filter", false, "score the patterns alone, without the learned filter")
+	return cmd
 }

@@ -11,8 +11,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/rasd-project/rasd/internal/store"
-
 	"github.com/rasd-project/rasd/internal/analyze"
 	"github.com/rasd-project/rasd/internal/document"
 	"github.com/rasd-project/rasd/internal/ingest"
@@ -36,10 +34,11 @@ type inputReport struct {
 
 func newIngestCmd(g *globals) *cobra.Command {
 	var (
-		asJSON  bool
-		list    bool
-		batch   int
-		maxSize int64
+		asJSON   bool
+		list     bool
+		batch    int
+		maxSize  int64
+		queueURL string
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest PATH|URL|- ...",
@@ -51,12 +50,16 @@ reads standard input. An article already stored (same content hash) is
 skipped. Bad inputs are reported one by one and the rest goes on; the exit
 code is 1 when any input failed.`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: g.withStore(func(ctx context.Context, st store.Store, args []string) error {
+		RunE: g.withSaver(&queueURL, func(ctx context.Context, st pipeline.Saver, into string, args []string) error {
 			sum := ingestSummary{Errors: []inputReport{}}
 			flushList := func() {}
+			analyse := analyze.New().Document
+			if queueURL != "" {
+				analyse = nil // the workers analyse
+			}
 			opts := pipeline.Options{
 				BatchSize: batch,
-				Analyze:   analyze.New().Document,
+				Analyze:   analyse,
 				OnError: func(e *ingest.InputError) {
 					sum.Errors = append(sum.Errors, inputReport{Path: e.Path, Line: e.Line, Item: e.Item, Offset: max(e.Offset, 0), Error: e.Err.Error()})
 					if !asJSON {
@@ -101,7 +104,7 @@ code is 1 when any input failed.`,
 				}
 			} else {
 				fmt.Fprintf(g.stdout, "read %d, new %d, duplicate %d, failed %d (%.1fs, %.0f articles/s) into %s\n",
-					stats.Read, stats.New, stats.Duplicate, stats.Failed, sum.Seconds, sum.PerSec, g.dsn)
+					stats.Read, stats.New, stats.Duplicate, stats.Failed, sum.Seconds, sum.PerSec, into)
 			}
 			if err != nil {
 				return err
@@ -116,5 +119,6 @@ code is 1 when any input failed.`,
 	cmd.Flags().BoolVar(&list, "list", false, "print a line for every new article")
 	cmd.Flags().IntVar(&batch, "batch", pipeline.DefaultBatchSize, "articles stored per transaction")
 	cmd.Flags().Int64Var(&maxSize, "max-size", ingest.DefaultMaxSize, "largest document read whole, in bytes")
+	cmd.Flags().StringVar(&queueURL, "queue", "", "publish to this NATS JetStream server (nats://host:port) for `rasd worker`s, instead of analysing and storing here")
 	return cmd
 }

@@ -47,10 +47,11 @@ JSON lines, RSS and Atom — recovers each article's anatomy and stores it.`,
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.PersistentFlags().StringVar(&g.dsn, "db", envOr("RASD_DB", "rasd.db"), "store: a SQLite file path (env RASD_DB)")
+	root.PersistentFlags().StringVar(&g.dsn, "db", envOr("RASD_DB", "rasd.db"), "store: a SQLite file path, or a postgres:// URL (env RASD_DB)")
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "warn", "log level: debug, info, warn, error")
 	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newExtractCmd(g), newVersionCmd(g), newDictCmd(g), newTrainCmd(g), newAnalyzeCmd(g), newEvalCmd(g), newEventsCmd(g),
-		newServeCmd(g), newSearchCmd(g), newReindexCmd(g), newDyadCmd(g), newAlignmentCmd(g))
+		newServeCmd(g), newSearchCmd(g), newReindexCmd(g), newDyadCmd(g), newAlignmentCmd(g),
+		newWorkerCmd(g), newNATSCmd(g))
 	return root
 }
 

@@ -47,7 +47,7 @@ gracefully: requests in flight finish first.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "rasd: serving %s on http://%s/\n", g.dsn, ln.Addr())
+			fmt.Fprintf(g.stderr, "rasd: serving %s on http://%s/\n", store.Redact(g.dsn), ln.Addr())
 			if token == "" {
 				fmt.Fprintln(g.stderr, "rasd: no --token or RASD_TOKEN: ingest over HTTP is refused")
 			}

@@ -112,6 +112,7 @@ func newTrainFilterCmd(g *globals) *cobra.Command {
 					}
 				}
 				p, r := ratio(tp, tp+fp), ratio(tp, tp+fn)
+				printCoderAlone(g, typ, exs)
 				fmt.Fprintf(g.stdout, "%s %d-fold: tp %d fp %d fn %d tn %d  precision %.3f recall %.3f F1 %.3f  false-positive rate %.3f\n",
 					typ, folds, tp, fp, fn, tn, p, r, 2*p*r/max(p+r, 1e-9), ratio(fp, fp+tn))
 				p, r = ratio(ctp, ctp+cfp), ratio(ctp, ctp+cfn)
@@ -143,4 +144,28 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// printCoderAlone scores the patterns without the filter: no training, so
+// no folds are needed.
+func printCoderAlone(g *globals, typ string, exs []event.Example) {
+	tp, fp, fn, tn := 0, 0, 0, 0
+	for _, e := range exs {
+		if e.Type != typ {
+			continue
+		}
+		switch {
+		case e.Coded && e.Positive:
+			tp++
+		case e.Coded:
+			fp++
+		case e.Positive:
+			fn++
+		default:
+			tn++
+		}
+	}
+	p, r := ratio(tp, tp+fp), ratio(tp, tp+fn)
+	fmt.Fprintf(g.stdout, "%s coder alone: tp %d fp %d fn %d tn %d  precision %.3f recall %.3f F1 %.3f  false-positive rate %.3f\n",
+		typ, tp, fp, fn, tn, p, r, 2*p*r/max(p+r, 1e-9), ratio(fp, fp+tn))
 }

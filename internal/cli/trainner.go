@@ -27,7 +27,7 @@ func nerExamples(res *ner.Resources, paths ...string) ([]ner.Example, error) {
 			texts := make([]string, len(s))
 			labels := make([]string, len(s))
 			for i, t := range s {
-				texts[i], labels[i] = t.Text, t.Tag
+				texts[i], labels[i] = t.Text, nerLabel(t.Tag)
 			}
 			out = append(out, ner.NewExample(ner.Words(res, texts), labels))
 		}
@@ -44,6 +44,24 @@ var wikifaneTypes = map[string]string{
 	"Water": "LOC", "County-or-District": "LOC", "Airport": "LOC", "Subarea-Facility": "LOC", "Land": "LOC",
 	"Group": "ORG", "Commercial": "ORG", "Non-Governmental": "ORG", "Government": "ORG", "Educational": "ORG",
 	"Media": "ORG", "Sports": "ORG", "Religious_ORG": "ORG", "Medical-Science": "ORG", "Entertainment": "ORG",
+}
+
+// nerLabel maps a corpus label to the four ANERcorp types, keeping its
+// B-/I- prefix: WikiFANE's fine classes fold into PERS, LOC and ORG and its
+// other named things (books, software, weapons) into MISC.
+func nerLabel(tag string) string {
+	if len(tag) < 3 || tag[1] != '-' || (tag[0] != 'B' && tag[0] != 'I') {
+		return tag
+	}
+	typ, ok := wikifaneTypes[tag[2:]]
+	switch {
+	case ok:
+	case tag[2:] == "PER" || tag[2:] == "PERS" || tag[2:] == "LOC" || tag[2:] == "ORG":
+		return tag
+	default:
+		typ = "MISC"
+	}
+	return tag[:2] + typ
 }
 
 // buildEntityLexicon counts the stems of names in the annotated corpora
@@ -89,6 +107,20 @@ func buildEntityLexicon(an *arabic.Analyzer, shared string) (*ner.EntityLexicon,
 	return e, nil
 }
 
+// loadClusters reads word classes from path, or the embedded ones when
+// path is empty.
+func loadClusters(path string) (*ner.Clusters, error) {
+	if path == "" {
+		return ner.LoadClusters()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.ReadClusters(f)
+}
+
 func newTrainNERCmd(g *globals) *cobra.Command {
 	var (
 		shared string
@@ -96,7 +128,10 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 		epochs int
 		seed   uint64
 		prune  float64
-		extra  bool
+		extra  []string
+		drop   float64
+		clPath string
+		ablate []string
 	)
 	cmd := &cobra.Command{
 		Use:   "ner",
@@ -105,7 +140,7 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			start := time.Now()
 			an := arabic.NewAnalyzer()
-			cl, err := ner.LoadClusters()
+			cl, err := loadClusters(clPath)
 			if err != nil {
 				return err
 			}
@@ -126,10 +161,29 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 				return err
 			}
 			res := &ner.Resources{Analyzer: an, Lexicon: arabic.DefaultLexicon(), Clusters: cl, Entities: ents, Gaz: actor.Default().Gazetteer()}
+			for _, a := range ablate {
+				switch a {
+				case "gaz":
+					res.Gaz = nil
+				case "ents":
+					res.Entities = nil
+				case "clusters":
+					res.Clusters = nil
+				default:
+					return fmt.Errorf("train ner: unknown resource %q", a)
+				}
+			}
 			files := []string{filepath.Join(shared, "ner", "anercorp", "train.txt")}
-			if extra {
-				aq, _ := filepath.Glob(filepath.Join(shared, "ner", "aqmar", "*.txt"))
-				files = append(files, aq...)
+			for _, x := range extra {
+				switch x {
+				case "aqmar":
+					aq, _ := filepath.Glob(filepath.Join(shared, "ner", "aqmar", "*.txt"))
+					files = append(files, aq...)
+				case "wikifane":
+					files = append(files, filepath.Join(shared, "ner", "wikifane", "WikiFANE_Gold_2014_500K.txt"))
+				default:
+					return fmt.Errorf("train ner: unknown extra corpus %q", x)
+				}
 			}
 			train, err := nerExamples(res, files...)
 			if err != nil {
@@ -143,15 +197,31 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 			for _, ex := range dev {
 				devGold = append(devGold, ex.Tags)
 			}
-			model := ner.Train(train, epochs, seed, func(epoch int, m *ner.Model) {
+			score := func(m *ner.Model) ner.Score {
 				var pred [][]int
 				for _, ex := range dev {
 					pred = append(pred, m.Tag(ex.Words))
 				}
-				sc := ner.Evaluate(devGold, pred)
+				return ner.Evaluate(devGold, pred)
+			}
+			// Keep the epoch that scores best on dev: later ones overfit.
+			var (
+				best   *ner.Model
+				bestF1 = -1.0
+			)
+			ner.Train(train, ner.Options{Epochs: epochs, Seed: seed, Dropout: drop}, func(epoch int, m *ner.Model) {
+				sc := score(m)
 				fmt.Fprintf(g.stdout, "epoch %2d  dev P %.2f R %.2f F1 %.2f  (PERS %.1f LOC %.1f ORG %.1f MISC %.1f)\n", epoch, sc.Precision, sc.Recall, sc.F1,
 					sc.PerType["PERS"].F1, sc.PerType["LOC"].F1, sc.PerType["ORG"].F1, sc.PerType["MISC"].F1)
+				if sc.F1 > bestF1 {
+					best, bestF1 = m, sc.F1
+					best.Info = fmt.Sprintf("structured averaged perceptron, epoch %d of %d (best dev F1 %.2f), seed %d, dropout %.2f, %d sentences", epoch, epochs, sc.F1, seed, drop, len(train))
+				}
 			})
+			model := best
+			if model == nil {
+				return fmt.Errorf("train ner: no epochs")
+			}
 			var buf bytes.Buffer
 			if err := model.WriteTo(&buf, float32(prune)); err != nil {
 				return err
@@ -165,9 +235,12 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&shared, "shared", "../shared/data", "folder holding the corpora")
 	cmd.Flags().StringVar(&out, "out", "data/ner/model.bin.gz", "output file")
-	cmd.Flags().IntVar(&epochs, "epochs", 12, "training passes")
+	cmd.Flags().IntVar(&epochs, "epochs", 10, "training passes (the best on dev is kept)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
 	cmd.Flags().Float64Var(&prune, "prune", 0.05, "drop features whose weights are all smaller")
-	cmd.Flags().BoolVar(&extra, "aqmar", false, "add the AQMAR corpus to the training data")
+	cmd.Flags().StringVar(&clPath, "clusters", "", "word classes to read instead of the embedded ones (from rasd train clusters)")
+	cmd.Flags().Float64Var(&drop, "dropout", 0.15, "share of features hidden at each training update")
+	cmd.Flags().StringSliceVar(&ablate, "without", nil, "leave out resources (gaz, ents, clusters) to measure what they bring")
+	cmd.Flags().StringSliceVar(&extra, "extra", nil, "add other corpora to the training data (aqmar, wikifane)")
 	return cmd
 }

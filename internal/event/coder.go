@@ -41,6 +41,10 @@ var (
 	hypothetical  = map[string]bool{"اذا": true, "لو": true, "لولا": true, "ربما": true, "لعل": true}
 	prepositions  = map[string]bool{"علي": true, "ضد": true, "الي": true, "مع": true, "بين": true, "من": true, "عن": true, "في": true}
 	reportingLead = map[string]bool{"ان": true}
+	// backgroundLead: a definite verbal noun after these words dates or
+	// explains something else (بعد الهجوم، منذ الغزو، خلال التظاهرة); the
+	// report of the act itself is elsewhere.
+	backgroundLead = map[string]bool{"بعد": true, "قبل": true, "منذ": true, "خلال": true, "عشيه": true, "اثر": true, "بسبب": true, "حول": true, "عقب": true, "ابان": true}
 )
 
 // party is an actor of an event, taken from the entity layer.
@@ -55,6 +59,7 @@ type party struct {
 func (c *Coder) Document(d *document.Document) {
 	d.Events = d.Events[:0]
 	ents := actorEntities(d)
+	tk := newTokenKeys(d)
 	lastSource := -1 // the last source, for sentences with a pronoun subject
 	for si, s := range d.Sentences {
 		first, stop := s.Tokens[0], s.Tokens[1]
@@ -63,12 +68,19 @@ func (c *Coder) Document(d *document.Document) {
 		}
 		inSent := entitiesIn(ents, first, stop)
 		var speakers []int // who said what follows, for reported acts
+		var feats []uint64 // the filter's features, computed once a sentence
+		featsOf := func() []uint64 {
+			if feats == nil {
+				feats = c.features(tk, s)
+			}
+			return feats
+		}
 		for i := first; i < stop; i++ {
 			t := d.Tokens[i]
 			if t.Kind != "word" {
 				continue
 			}
-			pat, n := c.match(d, i, stop)
+			pat, n := c.match(tk, i, stop)
 			if pat == nil {
 				continue
 			}
@@ -76,14 +88,16 @@ func (c *Coder) Document(d *document.Document) {
 				speakers = speakersOf(inSent, i)
 				continue
 			}
-			ev, ok := c.code(d, si, i, n, pat, inSent, lastSource, speakers)
+			ev, ok := c.code(tk, si, i, n, pat, inSent, lastSource, speakers, featsOf)
 			if !ok {
 				continue
 			}
 			for _, e := range ev {
 				d.Events = append(d.Events, e)
 			}
-			if src, ok := firstSource(inSent, i); ok {
+			if src, ok := actedBy(d, inSent, ev[0]); ok {
+				lastSource = src
+			} else if src, ok := firstSource(inSent, i); ok {
 				lastSource = src
 			}
 			i += n - 1
@@ -118,17 +132,44 @@ func dedup(evs []document.Event) []document.Event {
 	return out
 }
 
+// tokenKeys memoises triggerKeys per token of a document: match tries
+// every token as a trigger and the four after it as required words, so
+// each token's keys would otherwise be folded up to five times.
+type tokenKeys struct {
+	d    *document.Document
+	keys [][]string
+	full []string // the key as written, proclitics included
+}
+
+func newTokenKeys(d *document.Document) *tokenKeys {
+	return &tokenKeys{d: d, keys: make([][]string, len(d.Tokens)), full: make([]string, len(d.Tokens))}
+}
+
+func (tk *tokenKeys) of(i int) []string {
+	if tk.keys[i] == nil {
+		tk.keys[i] = triggerKeys(tk.d.Tokens[i], tk.key(i))
+	}
+	return tk.keys[i]
+}
+
+func (tk *tokenKeys) key(i int) string {
+	if tk.full[i] == "" {
+		tk.full[i] = arabic.KeyOf(tk.d.Tokens[i].Text)
+	}
+	return tk.full[i]
+}
+
 // match finds the pattern whose trigger is token i (and whose required
 // word follows within four tokens); it returns the pattern and the number
 // of tokens the trigger spans.
-func (c *Coder) match(d *document.Document, i, stop int) (*Pattern, int) {
-	for _, k := range triggerKeys(d.Tokens[i]) {
+func (c *Coder) match(tk *tokenKeys, i, stop int) (*Pattern, int) {
+	for _, k := range tk.of(i) {
 		for _, p := range c.Patterns.byTrigger[k] {
 			if len(p.Requires) == 0 {
 				return p, 1
 			}
 			for j := i + 1; j < stop && j <= i+4; j++ {
-				for _, rk := range triggerKeys(d.Tokens[j]) {
+				for _, rk := range tk.of(j) {
 					for _, r := range p.Requires {
 						if rk == r {
 							return p, j - i + 1
@@ -143,8 +184,7 @@ func (c *Coder) match(d *document.Document, i, stop int) (*Pattern, int) {
 
 // triggerKeys are the forms a token may match a trigger under: without
 // its proclitics (و ف ب ل س ال), and as written.
-func triggerKeys(t document.Token) []string {
-	key := arabic.KeyOf(t.Text)
+func triggerKeys(t document.Token, key string) []string {
 	out := []string{key}
 	if t.Pro != "" && strings.HasPrefix(key, t.Pro) && len(key) > len(t.Pro) {
 		out = []string{key[len(t.Pro):], key}
@@ -157,15 +197,16 @@ func triggerKeys(t document.Token) []string {
 
 // code builds the events of one trigger, or none when the sentence only
 // supposes, asks or denies it.
-func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []party, lastSource int, speakers []int) ([]document.Event, bool) {
+func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, lastSource int, speakers []int, feats func() []uint64) ([]document.Event, bool) {
+	d := tk.d
 	s := d.Sentences[si]
 	first := s.Tokens[0]
 	codeStr := pat.Code
 	negated, intent := false, strings.Contains(d.Tokens[i].Pro, "س")
 	for k := i - 1; k >= first && k >= i-3; k-- {
-		key := arabic.KeyOf(d.Tokens[k].Text)
+		key := tk.key(k)
 		switch {
-		case negations[key]:
+		case negations[key] && !ownClause(d.Tokens[i], key, k == i-1):
 			negated = true
 		case intentWords[key] || strings.HasPrefix(key, "و") && intentWords[key[2:]]:
 			intent = true
@@ -174,9 +215,12 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 		}
 	}
 	for k := first; k < i && k < first+8; k++ {
-		if hypothetical[arabic.KeyOf(d.Tokens[k].Text)] {
+		if hypothetical[tk.key(k)] {
 			return nil, false // إذا أصبحت الصين...: a condition, not an event
 		}
+	}
+	if nounTrigger(d.Tokens[i]) && i > first && backgroundLead[tk.key(i-1)] {
+		return nil, false // بعد الهجوم: the act is background to this sentence
 	}
 	root := codeStr[:2]
 	quad := QuadClass(codeStr)
@@ -212,7 +256,7 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 			return nil, false // a reference to an act with no agent: background
 		}
 	} else {
-		sources, targets = assign(inSent, i, n, first)
+		sources, targets = assign(d, inSent, i, n, first, lastSource)
 		if len(speakers) > 1 && len(sources) > 0 && contains(speakers, sources[0]) {
 			sources = speakers // the clause's subject is the speakers together: البلدين ينويان
 		}
@@ -260,8 +304,8 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 	if !ok {
 		return nil, false
 	}
-	if c.Filter != nil {
-		if score, ok := c.Filter.Score(entry.Plover, c.Features(d, s)); ok && score <= 0 {
+	if c.Filter.Vets(entry.Plover) {
+		if score, ok := c.Filter.Score(entry.Plover, feats()); ok && score <= 0 {
 			return nil, false // the filter reads a mention, not an event
 		}
 	}
@@ -283,8 +327,8 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 			tgts = []int{-1}
 		}
 		for _, tgt := range tgts {
-			if tgt == src {
-				continue
+			if tgt == src && src >= 0 {
+				continue // an actor acting on itself; -1 is no actor on either side
 			}
 			ev := document.Event{
 				Code: entry.Code, Root: entry.Code[:2], Label: entry.Label, Goldstein: entry.Goldstein, Quad: entry.Quad,
@@ -315,10 +359,27 @@ func (c *Coder) code(d *document.Document, si, i, n int, pat *Pattern, inSent []
 	return out, len(out) > 0
 }
 
+// ownClause reports whether the trigger t stands outside the scope of the
+// negation word neg: غير negates only the word right after it (غير مألوفة
+// واعتقل), and a verb coordinated with و or ف starts a clause of its own
+// (لم ينتقد واعتقل).
+func ownClause(t document.Token, neg string, adjacent bool) bool {
+	if neg == "غير" && !adjacent {
+		return true
+	}
+	return !adjacent && coordinatedVerb(t) && !strings.HasPrefix(t.Stem, "ي") && !strings.HasPrefix(t.Stem, "ت")
+}
+
+// coordinatedVerb: a verb joined to the one before by و or ف (واعتقل),
+// which shares that verb's subject unless it names its own.
+func coordinatedVerb(t document.Token) bool {
+	return !nounTrigger(t) && (strings.HasPrefix(t.Pro, "و") || strings.HasPrefix(t.Pro, "ف"))
+}
+
 // assign picks sources and targets around trigger i: Arabic puts the verb
 // first (أغلقت محكمة روسية محطة...) or the subject first (توكاييف رفض...);
 // coordinated names (X و Y) give one event each.
-func assign(inSent []party, i, n, first int) (sources, targets []int) {
+func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (sources, targets []int) {
 	after := func(from int) []party {
 		var ps []party
 		for _, p := range inSent {
@@ -331,7 +392,7 @@ func assign(inSent []party, i, n, first int) (sources, targets []int) {
 	// Names between the trigger and its required word are its subjects:
 	// وقّعت كازاخستان والصين اتفاقية.
 	next := after(i + 1)
-	if p, ok := nearestBefore(inSent, i, 2); ok {
+	if p, ok := nearestBefore(inSent, i, 2); ok && !punctBetween(d, p.token, i) {
 		// SVO: a name right before the verb is its subject (تصريحات
 		// زاتولين وتهدد كازاخستان).
 		sources = append(sources, p.entity)
@@ -354,7 +415,10 @@ func assign(inSent []party, i, n, first int) (sources, targets []int) {
 		}
 		return sources, targets
 	}
-	if p, ok := nearestBefore(inSent, i, 12); ok {
+	if coordinatedVerb(d.Tokens[i]) && lastSource >= 0 {
+		// انتقد توكاييف نزارباييف واعتقل: the subject of the first verb
+		sources = append(sources, lastSource)
+	} else if p, ok := nearestBefore(inSent, i, 12); ok {
 		sources = append(sources, p.entity)
 	}
 	if len(next) > 0 {
@@ -363,28 +427,27 @@ func assign(inSent []party, i, n, first int) (sources, targets []int) {
 	return sources, targets
 }
 
+// punctBetween reports whether a punctuation mark separates tokens a and b:
+// a name before a comma ends the clause before the verb (الغزو الروسي
+// لأوكرانيا، عرض توكاييف) and is not its subject.
+func punctBetween(d *document.Document, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if d.Tokens[k].Kind == "punct" {
+			return true
+		}
+	}
+	return false
+}
+
 // actorEntities lists the entities that can act: resolved, with a token
 // position, and not a mere city (cities are where things happen).
 func actorEntities(d *document.Document) []party {
-	tokAt := map[int]int{}
-	for i, t := range d.Tokens {
-		tokAt[t.Span.Start] = i
-	}
 	var out []party
 	for k, e := range d.Entities {
 		if e.Span == nil || e.Actor == nil || e.Actor.Code == "" || strings.HasPrefix(e.Actor.ID, "city:") && !capitalAsGovernment(e) {
 			continue
 		}
-		tok, ok := tokAt[e.Span.Start]
-		if !ok {
-			// the span starts after a proclitic: find the token holding it
-			for i, t := range d.Tokens {
-				if t.Span.Start <= e.Span.Start && e.Span.Start < t.Span.End {
-					tok, ok = i, true
-					break
-				}
-			}
-		}
+		tok, ok := tokenAt(d, e.Span.Start)
 		if ok && strings.HasPrefix(e.Actor.ID, "city:") && (tok > 0 && arabic.KeyOf(d.Tokens[tok-1].Text) == "في" || strings.HasPrefix(d.Tokens[tok].Pro, "ب")) {
 			continue // في أستانا: where it happened, not who acted
 		}
@@ -394,6 +457,16 @@ func actorEntities(d *document.Document) []party {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].token < out[b].token })
 	return out
+}
+
+// tokenAt is the token holding byte offset off (a span may start after a
+// proclitic); tokens are in text order, so a binary search finds it.
+func tokenAt(d *document.Document, off int) (int, bool) {
+	i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Span.End > off })
+	if i < len(d.Tokens) && d.Tokens[i].Span.Start <= off {
+		return i, true
+	}
+	return 0, false
 }
 
 // capitalAsGovernment: a capital stands for its government (موسكو ترفض).
@@ -434,6 +507,20 @@ func nearestAfter(ps []party, i, within int) (party, bool) {
 		}
 	}
 	return party{}, false
+}
+
+// actedBy is the entity that is the source of e, when it is a named party
+// of the sentence.
+func actedBy(d *document.Document, inSent []party, e document.Event) (int, bool) {
+	if e.Source == nil || e.Source.Span == nil {
+		return -1, false
+	}
+	for _, p := range inSent {
+		if sp := d.Entities[p.entity].Span; sp != nil && *sp == *e.Source.Span {
+			return p.entity, true
+		}
+	}
+	return -1, false
 }
 
 func firstSource(ps []party, i int) (int, bool) {

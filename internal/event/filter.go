@@ -50,6 +50,11 @@ func fnv(parts ...string) uint64 {
 
 // Features describes sentence s of d for the filter.
 func (c *Coder) Features(d *document.Document, s document.Sentence) []uint64 {
+	return c.features(newTokenKeys(d), s)
+}
+
+func (c *Coder) features(tk *tokenKeys, s document.Sentence) []uint64 {
+	d := tk.d
 	var fs []uint64
 	prev := "<s>"
 	for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
@@ -61,7 +66,7 @@ func (c *Coder) Features(d *document.Document, s document.Sentence) []uint64 {
 		fs = append(fs, fnv("s", stem), fnv("b", prev, stem))
 		prev = stem
 		if t.Kind == "word" {
-			if p, _ := c.match(d, i, s.Tokens[1]); p != nil && !p.Reporting {
+			if p, _ := c.match(tk, i, s.Tokens[1]); p != nil && !p.Reporting {
 				fs = append(fs, fnv("t", p.Code[:2]), fnv("c", p.Code))
 			}
 		}
@@ -73,6 +78,16 @@ func (c *Coder) Features(d *document.Document, s document.Sentence) []uint64 {
 		}
 	}
 	return fs
+}
+
+// Vets reports whether the filter has a model for PLOVER type typ; the
+// coder builds a sentence's features only for the types it vets.
+func (f *Filter) Vets(typ string) bool {
+	if f == nil {
+		return false
+	}
+	_, ok := f.weights[typ]
+	return ok
 }
 
 // Score is the filter's margin for a sentence of type typ: positive keeps.

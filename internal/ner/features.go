@@ -135,8 +135,6 @@ const (
 	fShape0
 	fShapes
 	fPrevTag
-	fPrevTags
-	fPrevTagW0
 	fLex0
 	fLexm1
 	fLexp1
@@ -223,13 +221,37 @@ func suffix(s string, n int) string {
 	return s[i:]
 }
 
-// features appends the feature hashes of word i given the two previous tags.
-func features(dst []uint64, ws []Word, i, prev, prev2 int) []uint64 {
-	w0, wm1, wp1, wm2, wp2 := at(ws, i), at(ws, i-1), at(ws, i+1), at(ws, i-2), at(ws, i+2)
-	pt := Tags[prev]
-	if i == 0 {
-		pt = "<s>"
+// startTag stands for the tag before the first word in edge features.
+const startTag = numTags
+
+// tagName names tag t, or the sentence start.
+func tagName(t int) string {
+	if t == startTag {
+		return "<s>"
 	}
+	return Tags[t]
+}
+
+// The features of word i that depend on the previous tag prev (startTag
+// at the sentence start) are the transition itself and the transition
+// with the stem, which learns that a name word continues a name. The stem
+// is hashed once per word (edgeBase) and then joined with each prev.
+
+func transFeature(prev int) uint64 { return uint64(start(fPrevTag).str(tagName(prev))) }
+
+func edgeBase(w *Word) hasher { return start(fPrevTagS0).str(w.Stem) }
+
+func stemEdgeFeature(base hasher, prev int) uint64 { return uint64(base.byte(byte(prev))) }
+
+// edgeFeatures appends both edge features of word i after prev.
+func edgeFeatures(dst []uint64, ws []Word, i, prev int) []uint64 {
+	return append(dst, transFeature(prev), stemEdgeFeature(edgeBase(&ws[i]), prev))
+}
+
+// features appends the hashes of word i's features that do not depend on
+// the tags (those are edgeFeatures): the decoder scores them once per word.
+func features(dst []uint64, ws []Word, i int) []uint64 {
+	w0, wm1, wp1, wm2, wp2 := at(ws, i), at(ws, i-1), at(ws, i+1), at(ws, i-2), at(ws, i+2)
 	add := func(h hasher) { dst = append(dst, uint64(h)) }
 	add(start(fBias))
 	add(start(fW0).str(w0.Key))
@@ -252,10 +274,6 @@ func features(dst []uint64, ws []Word, i, prev, prev2 int) []uint64 {
 	add(start(fSuf3).str(suffix(w0.Key, 3)))
 	add(start(fShape0).str(w0.Shape))
 	add(start(fShapes).str(wm1.Shape).str(w0.Shape).str(wp1.Shape))
-	add(start(fPrevTag).str(pt))
-	add(start(fPrevTags).str(pt).str(Tags[prev2]))
-	add(start(fPrevTagW0).str(pt).str(w0.Key))
-	add(start(fPrevTagS0).str(pt).str(w0.Stem))
 	add(start(fLex0).str(w0.Lex))
 	add(start(fLexm1).str(wm1.Lex))
 	add(start(fLexp1).str(wp1.Lex))
@@ -278,7 +296,7 @@ func features(dst []uint64, ws []Word, i, prev, prev2 int) []uint64 {
 		add(start(fC0).num(w0.Fine))
 		add(start(fCc0).num(w0.Coarse))
 		add(start(fC0Cp1).num(w0.Fine).num(wp1.Fine))
-		add(start(fCcm1Cc0).num(wm1.Coarse).num(w0.Coarse).str(pt))
+		add(start(fCcm1Cc0).num(wm1.Coarse).num(w0.Coarse))
 	}
 	if wm1.Fine != 0 {
 		add(start(fCm1).num(wm1.Fine))
@@ -289,7 +307,7 @@ func features(dst []uint64, ws []Word, i, prev, prev2 int) []uint64 {
 	}
 	if w0.Ent != "" {
 		add(start(fEnt0).str(w0.Ent))
-		add(start(fEntm1Ent0).str(wm1.Ent).str(w0.Ent).str(pt))
+		add(start(fEntm1Ent0).str(wm1.Ent).str(w0.Ent))
 	}
 	if wm1.Ent != "" {
 		add(start(fEntm1).str(wm1.Ent))

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"sync"
 )
 
 // Model is a trained labeller: for each feature hash, one weight per tag.
@@ -22,7 +23,13 @@ type Model struct {
 	keys []uint64
 	rows []int32
 	mask uint64
+
+	trans [numTags + 1][numTags]float32 // transition weights, looked up once
 }
+
+// lattices are reused across Tag calls: a sentence's lattice is most of
+// what tagging allocates.
+var lattices = sync.Pool{New: func() any { return new(lattice) }}
 
 // freeze builds the lookup table from index.
 func (m *Model) freeze() {
@@ -40,6 +47,16 @@ func (m *Model) freeze() {
 			i = (i + 1) & m.mask
 		}
 		m.keys[i], m.rows[i] = k, r
+	}
+	for p := range m.trans {
+		m.trans[p] = [numTags]float32{}
+		m.scores([]uint64{transFeature(p)}, &m.trans[p])
+	}
+}
+
+func (m *Model) addTransition(prev int, s *[numTags]float32) {
+	for t, v := range m.trans[prev] {
+		s[t] += v
 	}
 }
 
@@ -68,41 +85,25 @@ func (m *Model) scores(feats []uint64, s *[numTags]float32) {
 		if !ok {
 			continue
 		}
-		ws := m.w[int(row)*numTags : int(row)*numTags+numTags]
-		for t := range numTags {
-			s[t] += ws[t]
+		ws := (*[numTags]float32)(m.w[int(row)*numTags:])
+		for t, v := range ws {
+			s[t] += v
 		}
 	}
 }
 
-// best returns the highest-scoring tag allowed after prev.
-func best(s *[numTags]float32, prev int) int {
-	bt, bs := 0, float32(math.Inf(-1))
-	for t := range numTags {
-		if allowed(prev, t) && s[t] > bs {
-			bt, bs = t, s[t]
-		}
-	}
-	return bt
-}
-
-// Tag labels a sentence, greedily from left to right.
+// Tag labels a sentence with its best tag sequence under BIO (Viterbi
+// over the first-order lattice).
 func (m *Model) Tag(ws []Word) []int {
-	tags := make([]int, len(ws))
-	feats := make([]uint64, 0, 48)
-	var s [numTags]float32
+	l := lattices.Get().(*lattice)
+	defer lattices.Put(l)
+	l.reset(len(ws))
 	for i := range ws {
-		prev, prev2 := 0, 0
-		if i > 0 {
-			prev = tags[i-1]
-		}
-		if i > 1 {
-			prev2 = tags[i-2]
-		}
-		feats = features(feats[:0], ws, i, prev, prev2)
-		m.scores(feats, &s)
-		tags[i] = best(&s, prev)
+		l.feats = features(l.feats[:0], ws, i)
+		l.fill(m, ws, i, l.feats)
 	}
+	tags := make([]int, len(ws))
+	l.viterbi(tags)
 	return tags
 }
 

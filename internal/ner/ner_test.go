@@ -53,7 +53,7 @@ func TestModelRoundTrip(t *testing.T) {
 	for _, s := range sents {
 		exs = append(exs, NewExample(Words(res, s[0]), s[1]))
 	}
-	m := Train(exs, 5, 7, nil)
+	m := Train(exs, Options{Epochs: 5, Seed: 7}, nil)
 	var buf bytes.Buffer
 	if err := m.WriteTo(&buf, 0); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/rasd-project/rasd/internal/analyze"
 	"github.com/rasd-project/rasd/internal/document"
@@ -80,4 +81,41 @@ func benchIngest(b *testing.B, opts Options) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// keep holds the parsed documents for a benchmark to analyse.
+type keep struct{ docs []*document.Document }
+
+func (k *keep) PutBatch(_ context.Context, docs []*document.Document) ([]bool, error) {
+	k.docs = append(k.docs, docs...)
+	return make([]bool, len(docs)), nil
+}
+
+// BenchmarkAnalyze runs every analysis stage (text, dates, entities,
+// actors, events) on the parsed news sample on one goroutine, so
+// sentences/s is the per-core figure the analysis target is stated in.
+func BenchmarkAnalyze(b *testing.B) {
+	needNewsSample(b)
+	k := &keep{}
+	if _, err := Ingest(context.Background(), ingest.NewReader(ingest.Options{}), k, []string{newsSample}, Options{}); err != nil {
+		b.Fatal(err)
+	}
+	an := analyze.New()
+	var sents, arts int
+	var cpu time.Duration
+	for b.Loop() {
+		start := cpuTime()
+		for _, d := range k.docs {
+			an.Document(d)
+			sents += len(d.Sentences)
+		}
+		cpu += cpuTime() - start
+		arts += len(k.docs)
+	}
+	b.ReportMetric(float64(arts)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
+	if cpu > 0 {
+		// one goroutine analyses, so this is the rate per core
+		b.ReportMetric(float64(sents)/cpu.Seconds(), "sentences/cpu-s")
+	}
 }

@@ -10,7 +10,9 @@ import (
 // Query is a parsed search: an FTS5 match expression over analysed terms,
 // the terms to highlight, and the field filters it carried.
 type Query struct {
-	Match   string   // FTS5 expression; "" when the query has filters only
+	Match   string // FTS5 expression; "" when the query has filters only
+	TSQuery string // the same as a PostgreSQL tsquery
+
 	Terms   []string // analysed terms of the positive words, for snippets
 	Filters Filters
 }
@@ -30,7 +32,8 @@ var ErrEmptyQuery = errors.New("empty query: give a word, a \"phrase\" or a filt
 
 // item is one positive or negative clause of a query.
 type item struct {
-	expr string
+	expr string // FTS5
+	ts   string // tsquery
 	neg  bool
 	or   bool // joined to the previous item by OR
 }
@@ -61,14 +64,15 @@ func Parse(s string) (Query, error) {
 		if len(terms) == 0 {
 			continue // a stop word or punctuation alone
 		}
-		it := item{expr: phrase(terms), neg: neg, or: pendingOr && !neg}
+		it := item{expr: phrase(terms), ts: tsPhrase(terms), neg: neg, or: pendingOr && !neg}
 		pendingOr = false
 		items = append(items, it)
 		if !neg {
 			q.Terms = append(q.Terms, terms...)
 		}
 	}
-	q.Match = expression(items)
+	q.Match = expression(items, ftsSyntax)
+	q.TSQuery = expression(items, tsSyntax)
 	if q.Match == "" && q.Filters == (Filters{}) {
 		if hasNegative(items) {
 			return Query{}, errors.New("a query needs a word to find, not only words to leave out")
@@ -98,20 +102,43 @@ func phrase(terms []string) string {
 	return strings.Join(quoted, " + ")
 }
 
+// syntax is how an engine writes the operators of a query.
+type syntax struct {
+	and, or, not string
+	clause       func(item) string
+}
+
+var (
+	ftsSyntax = syntax{and: " AND ", or: " OR ", not: " NOT ", clause: func(it item) string { return it.expr }}
+	tsSyntax  = syntax{and: " & ", or: " | ", not: " & !", clause: func(it item) string { return it.ts }}
+)
+
+// tsPhrase quotes terms for a tsquery: 'term', several joined by <->.
+func tsPhrase(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = "'" + strings.ReplaceAll(strings.ReplaceAll(t, `\`, `\\`), "'", "''") + "'"
+	}
+	if len(quoted) == 1 {
+		return quoted[0]
+	}
+	return "(" + strings.Join(quoted, " <-> ") + ")"
+}
+
 // expression joins positive clauses (AND, or OR where asked) and appends
-// the negative ones with NOT. Without a positive clause it is "".
-func expression(items []item) string {
+// the negative ones. Without a positive clause it is "".
+func expression(items []item, sx syntax) string {
 	var groups [][]string
 	var negs []string
 	for _, it := range items {
 		switch {
 		case it.neg:
-			negs = append(negs, it.expr)
+			negs = append(negs, sx.clause(it))
 		case it.or && len(groups) > 0:
 			g := &groups[len(groups)-1]
-			*g = append(*g, it.expr)
+			*g = append(*g, sx.clause(it))
 		default:
-			groups = append(groups, []string{it.expr})
+			groups = append(groups, []string{sx.clause(it)})
 		}
 	}
 	if len(groups) == 0 {
@@ -121,12 +148,12 @@ func expression(items []item) string {
 	for i, g := range groups {
 		parts[i] = g[0]
 		if len(g) > 1 {
-			parts[i] = "(" + strings.Join(g, " OR ") + ")"
+			parts[i] = "(" + strings.Join(g, sx.or) + ")"
 		}
 	}
-	expr := strings.Join(parts, " AND ")
+	expr := strings.Join(parts, sx.and)
 	for _, n := range negs {
-		expr = "(" + expr + ") NOT " + n
+		expr = "(" + expr + ")" + sx.not + n
 	}
 	return expr
 }

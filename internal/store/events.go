@@ -210,12 +210,12 @@ func (f EventFilter) branches() ([]string, []any) {
 }
 
 // Events calls fn with every event matching f, newest first.
-func (s *SQLite) Events(ctx context.Context, f EventFilter, fn func(EventRow) error) error {
+func (s *DB) Events(ctx context.Context, f EventFilter, fn func(EventRow) error) error {
 	where, args := f.where()
 	args = append(args, limitArg(f.Limit), max(f.Offset, 0))
-	rows, err := s.db.QueryContext(ctx, `SELECT e.article_id, e.seq, e.event, e.evidence, a.title, COALESCE(a.published, ''), COALESCE(a.source, '')
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.article_id, e.seq, e.event, e.evidence, a.title, COALESCE(a.published, ''), COALESCE(a.source, '')
 		FROM (SELECT article_id, seq, event, evidence, date FROM events`+where+` ORDER BY date DESC, article_id, seq LIMIT ? OFFSET ?) e
-		JOIN articles a ON a.id = e.article_id ORDER BY e.date DESC, e.article_id, e.seq`, args...)
+		JOIN articles a ON a.id = e.article_id ORDER BY e.date DESC, e.article_id, e.seq`), args...)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
@@ -238,10 +238,10 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter, fn func(EventRow) er
 
 // CountEvents returns the number of events matching f (Limit and Offset
 // are ignored).
-func (s *SQLite) CountEvents(ctx context.Context, f EventFilter) (int, error) {
+func (s *DB) CountEvents(ctx context.Context, f EventFilter) (int, error) {
 	where, args := f.where()
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM events`+where, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM events`+where), args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count events: %w", err)
 	}
 	return n, nil
@@ -249,7 +249,7 @@ func (s *SQLite) CountEvents(ctx context.Context, f EventFilter) (int, error) {
 
 // GroupEvents counts the events matching f by the given dimensions, in
 // the order of their keys.
-func (s *SQLite) GroupEvents(ctx context.Context, f EventFilter, by ...Dim) ([]Group, error) {
+func (s *DB) GroupEvents(ctx context.Context, f EventFilter, by ...Dim) ([]Group, error) {
 	if len(by) == 0 {
 		return nil, fmt.Errorf("group events: no dimension")
 	}
@@ -274,7 +274,7 @@ func (s *SQLite) GroupEvents(ctx context.Context, f EventFilter, by ...Dim) ([]G
 		parts[i] = "SELECT " + strings.Join(inner, ", ") + " FROM events" + w
 	}
 	list := strings.Join(cols, ", ")
-	rows, err := s.db.QueryContext(ctx, `SELECT `+list+`, COUNT(*), TOTAL(goldstein) FROM (`+strings.Join(parts, " UNION ALL ")+`) GROUP BY `+list+` ORDER BY `+list, args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+list+`, COUNT(*), COALESCE(SUM(goldstein), 0) FROM (`+strings.Join(parts, " UNION ALL ")+`) u GROUP BY `+list+` ORDER BY `+list), args...)
 	if err != nil {
 		return nil, fmt.Errorf("group events: %w", err)
 	}
@@ -295,9 +295,11 @@ func (s *SQLite) GroupEvents(ctx context.Context, f EventFilter, by ...Dim) ([]G
 	return out, rows.Err()
 }
 
-func limitArg(n int) int {
+// limitArg is a LIMIT value; 0 or less means no limit, which both engines
+// read from a very large number.
+func limitArg(n int) int64 {
 	if n <= 0 {
-		return -1
+		return 1 << 62
 	}
-	return n
+	return int64(n)
 }

@@ -15,21 +15,29 @@ import (
 // terms) inside the transaction that stores it.
 type indexer struct {
 	event, entity, docKey, terms *sql.Stmt
+	pg                           bool
 }
 
-func prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
-	var ix indexer
+func (s *DB) prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
+	ix := indexer{pg: s.pg}
 	var err error
 	prep := func(dst **sql.Stmt, query string) {
-		if err == nil {
-			*dst, err = tx.PrepareContext(ctx, query)
+		if err == nil && query != "" {
+			*dst, err = tx.PrepareContext(ctx, s.q(query))
 		}
 	}
-	prep(&ix.event, `INSERT OR REPLACE INTO events (article_id, seq, id, date, source_code, source_country, target_code, target_country,
-		cameo, root, plover, quad, goldstein, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	prep(&ix.entity, `INSERT OR REPLACE INTO entities (article_id, seq, actor_id, code, country, type, text) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	prep(&ix.docKey, `INSERT INTO search_docs (article_id) VALUES (?) ON CONFLICT(article_id) DO UPDATE SET article_id = excluded.article_id RETURNING rowid`)
-	prep(&ix.terms, `INSERT OR REPLACE INTO search_terms (rowid, title, body) VALUES (?, ?, ?)`)
+	prep(&ix.event, `INSERT INTO events (article_id, seq, id, date, source_code, source_country, target_code, target_country,
+		cameo, root, plover, quad, goldstein, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+	prep(&ix.entity, `INSERT INTO entities (article_id, seq, actor_id, code, country, type, text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+	if s.pg {
+		// PostgreSQL keeps the terms as a tsvector of the simple
+		// configuration: rasd's stems, not PostgreSQL's arabic stemmer.
+		prep(&ix.terms, `INSERT INTO search_terms (article_id, terms) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))
+			ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms`)
+	} else {
+		prep(&ix.docKey, `INSERT INTO search_docs (article_id) VALUES (?) ON CONFLICT(article_id) DO UPDATE SET article_id = excluded.article_id RETURNING rowid`)
+		prep(&ix.terms, `INSERT OR REPLACE INTO search_terms (rowid, title, body) VALUES (?, ?, ?)`)
+	}
 	if err != nil {
 		ix.close()
 		return nil, fmt.Errorf("prepare index: %w", err)
@@ -70,11 +78,17 @@ func (ix *indexer) add(ctx context.Context, d *document.Document) error {
 			return fmt.Errorf("index %s: entity %d: %w", d.ID, i, err)
 		}
 	}
+	f := search.Terms(d)
+	if ix.pg {
+		if _, err := ix.terms.ExecContext(ctx, d.ID, f.Title, f.Body); err != nil {
+			return fmt.Errorf("index %s: search terms: %w", d.ID, err)
+		}
+		return nil
+	}
 	var key int64
 	if err := ix.docKey.QueryRowContext(ctx, d.ID).Scan(&key); err != nil {
 		return fmt.Errorf("index %s: search key: %w", d.ID, err)
 	}
-	f := search.Terms(d)
 	if _, err := ix.terms.ExecContext(ctx, key, f.Title, f.Body); err != nil {
 		return fmt.Errorf("index %s: search terms: %w", d.ID, err)
 	}
@@ -99,25 +113,29 @@ func eventDate(d *document.Document, e document.Event) string {
 // Reindex rebuilds the derived tables (events, entities, search terms)
 // from the stored documents, in one transaction: readers see the old
 // index or the new one, never half of it.
-func (s *SQLite) Reindex(ctx context.Context) (int, error) {
+func (s *DB) Reindex(ctx context.Context) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("reindex: %w", err)
 	}
 	defer tx.Rollback()
-	for _, q := range []string{`DELETE FROM events`, `DELETE FROM entities`, `DELETE FROM search_terms`, `DELETE FROM search_docs`} {
+	derived := []string{`DELETE FROM events`, `DELETE FROM entities`, `DELETE FROM search_terms`}
+	if !s.pg {
+		derived = append(derived, `DELETE FROM search_docs`)
+	}
+	for _, q := range derived {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return 0, fmt.Errorf("reindex: %s: %w", q, err)
 		}
 	}
-	ix, err := prepareIndexer(ctx, tx)
+	ix, err := s.prepareIndexer(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
 	defer ix.close()
 	n, after := 0, ""
 	for {
-		docs, err := readPage(ctx, tx, after, 256)
+		docs, err := s.readPage(ctx, tx, after, 256)
 		if err != nil {
 			return 0, fmt.Errorf("reindex: %w", err)
 		}
@@ -150,25 +168,34 @@ func decodeDocument(text, raw string) (*document.Document, error) {
 // readPage reads up to limit documents with IDs after the given one. Pages
 // are read in full before writing: one connection cannot interleave a read
 // cursor with writes.
-func readPage(ctx context.Context, tx *sql.Tx, after string, limit int) ([]*document.Document, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT text, document FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+func (s *DB) readPage(ctx context.Context, tx *sql.Tx, after string, limit int) ([]*document.Document, error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT text, document FROM articles WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var docs []*document.Document
+	err = eachDocument(rows, func(d *document.Document) error { docs = append(docs, d); return nil })
+	return docs, err
+}
+
+// eachDocument calls fn with the document of every (text, document) row,
+// and closes rows.
+func eachDocument(rows *sql.Rows, fn func(*document.Document) error) error {
+	defer rows.Close()
 	for rows.Next() {
 		var text, raw string
 		if err := rows.Scan(&text, &raw); err != nil {
-			return nil, err
+			return err
 		}
 		d, err := decodeDocument(text, raw)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		docs = append(docs, d)
+		if err := fn(d); err != nil {
+			return err
+		}
 	}
-	return docs, rows.Err()
+	return rows.Err()
 }
 
 // spanText is text[start:end], "" for a span outside the text.

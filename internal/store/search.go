@@ -28,8 +28,11 @@ const titleWeight, bodyWeight = 3.0, 1.0
 
 // Search runs a parsed query: BM25 over the analysed terms when it has
 // words, newest first when it has filters only.
-func (s *SQLite) Search(ctx context.Context, q search.Query, limit, offset int) (SearchResult, error) {
-	conds, args := searchFilters(q.Filters)
+func (s *DB) Search(ctx context.Context, q search.Query, limit, offset int) (SearchResult, error) {
+	if s.pg && q.Match != "" {
+		return s.searchPostgres(ctx, q, limit, offset)
+	}
+	conds, args := searchFilters(q.Filters, s.pg)
 	res := SearchResult{Hits: []SearchHit{}}
 	var err error
 	switch {
@@ -64,7 +67,7 @@ func (s *SQLite) Search(ctx context.Context, q search.Query, limit, offset int) 
 			matchFrom + whereOf(conds) + ` ORDER BY m.score DESC, a.id LIMIT ? OFFSET ?) p JOIN articles a ON a.id = p.id ORDER BY p.score DESC, a.id`
 		all = append(append([]any{q.Match}, args...), limitArg(limit), max(offset, 0))
 	}
-	rows, err := s.db.QueryContext(ctx, query, all...)
+	rows, err := s.db.QueryContext(ctx, s.q(query), all...)
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Match, err)
 	}
@@ -105,9 +108,9 @@ const matchFrom = `m JOIN search_docs d ON d.rowid = m.rowid JOIN articles a ON 
 const hitColumns = `a.id, a.title, a.authors, COALESCE(a.published, ''), COALESCE(a.source, ''), COALESCE(a.url, ''),
 	a.format, COALESCE(a.origin, ''), a.ingested_at, a.text`
 
-func (s *SQLite) searchCount(ctx context.Context, with, from string, fromArgs []any, conds []string, args []any) (int, error) {
+func (s *DB) searchCount(ctx context.Context, with, from string, fromArgs []any, conds []string, args []any) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, with+`SELECT COUNT(*) FROM `+from+whereOf(conds), append(append([]any{}, fromArgs...), args...)...).Scan(&n)
+	err := s.db.QueryRowContext(ctx, s.q(with+`SELECT COUNT(*) FROM `+from+whereOf(conds)), append(append([]any{}, fromArgs...), args...)...).Scan(&n)
 	return n, err
 }
 
@@ -119,23 +122,60 @@ func whereOf(conds []string) string {
 }
 
 // searchFilters turns a query's filters into conditions on articles a.
-func searchFilters(f search.Filters) ([]string, []any) {
+func searchFilters(f search.Filters, pg bool) ([]string, []any) {
+	// The unary + keeps SQLite on the primary key (the article's own few
+	// entities or events) rather than an index of every article naming a
+	// common actor; PostgreSQL plans this well without it.
+	plus := "+"
+	if pg {
+		plus = ""
+	}
 	conds, args := Query{Source: f.Source, Since: f.Since, Until: f.Until}.conds("a.")
 	if f.Actor != "" {
-		// The unary + keeps SQLite on the primary key (the article's own
-		// few entities) rather than an index of every article naming a
-		// common actor.
-		conds = append(conds, "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND (+e.code = ? OR +e.country = ? OR +e.actor_id = ?))")
+		conds = append(conds, "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND ("+plus+"e.code = ? OR "+plus+"e.country = ? OR "+plus+"e.actor_id = ?))")
 		args = append(args, f.Actor, f.Actor, strings.ToLower(f.Actor))
 	}
 	if f.Event != "" {
 		if strings.Trim(f.Event, "0123456789") == "" {
-			conds = append(conds, "EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND +v.cameo >= ? AND +v.cameo < ?)")
+			conds = append(conds, "EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND "+plus+"v.cameo >= ? AND "+plus+"v.cameo < ?)")
 			args = append(args, f.Event, f.Event+"\uffff")
 		} else {
-			conds = append(conds, "EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND +v.plover = ?)")
+			conds = append(conds, "EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND "+plus+"v.plover = ?)")
 			args = append(args, f.Event)
 		}
 	}
 	return conds, args
+}
+
+// searchPostgres ranks with ts_rank over the simple-configuration tsvector
+// of rasd's terms (headline terms weigh A, body terms B).
+func (s *DB) searchPostgres(ctx context.Context, q search.Query, limit, offset int) (SearchResult, error) {
+	res := SearchResult{Hits: []SearchHit{}}
+	conds, args := searchFilters(q.Filters, true)
+	conds = append([]string{"st.terms @@ to_tsquery('simple', ?)"}, conds...)
+	args = append([]any{q.TSQuery}, args...)
+	from := ` search_terms st JOIN articles a ON a.id = st.article_id` + whereOf(conds)
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM`+from), args...).Scan(&res.Total); err != nil {
+		return res, fmt.Errorf("search %q: count: %w", q.TSQuery, err)
+	}
+	query := `SELECT ` + hitColumns + `, p.score FROM (SELECT a.id AS id, ts_rank('{0.1, 0.2, 0.33, 1.0}', st.terms, to_tsquery('simple', ?)) AS score FROM` +
+		from + ` ORDER BY score DESC, a.id LIMIT ? OFFSET ?) p JOIN articles a ON a.id = p.id ORDER BY p.score DESC, a.id`
+	rows, err := s.db.QueryContext(ctx, s.q(query), append(append([]any{q.TSQuery}, args...), limitArg(limit), max(offset, 0))...)
+	if err != nil {
+		return res, fmt.Errorf("search %q: %w", q.TSQuery, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h SearchHit
+		var authors, ingested string
+		if err := rows.Scan(&h.ID, &h.Title, &authors, &h.Published, &h.Source, &h.URL, &h.Format, &h.Path, &ingested, &h.Text, &h.Score); err != nil {
+			return res, err
+		}
+		if err := json.Unmarshal([]byte(authors), &h.Authors); err != nil {
+			return res, fmt.Errorf("search: authors of %s: %w", h.ID, err)
+		}
+		h.IngestedAt, _ = time.Parse(time.RFC3339Nano, ingested)
+		res.Hits = append(res.Hits, h)
+	}
+	return res, rows.Err()
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -70,11 +69,11 @@ type Summary struct {
 }
 
 // Open opens the store a DSN names: a file path (or sqlite:PATH) for
-// SQLite. PostgreSQL URLs are recognised and refused until that engine lands.
+// SQLite, a postgres:// or postgresql:// URL for PostgreSQL.
 func Open(ctx context.Context, dsn string) (Store, error) {
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, fmt.Errorf("open %s: the PostgreSQL store is not built yet; use a SQLite file path", redact(dsn))
+		return OpenPostgres(ctx, dsn)
 	case strings.HasPrefix(dsn, "sqlite://"):
 		return OpenSQLite(ctx, strings.TrimPrefix(dsn, "sqlite://"))
 	case strings.HasPrefix(dsn, "sqlite:"):
@@ -83,8 +82,8 @@ func Open(ctx context.Context, dsn string) (Store, error) {
 	return OpenSQLite(ctx, dsn)
 }
 
-// redact hides a password in a URL DSN.
-func redact(dsn string) string {
+// Redact hides the password of a URL DSN, for messages and logs.
+func Redact(dsn string) string {
 	at := strings.LastIndexByte(dsn, '@')
 	scheme := strings.Index(dsn, "://")
 	if at < 0 || scheme < 0 {

@@ -19,20 +19,51 @@ import (
 	"github.com/rasd-project/rasd/internal/document"
 )
 
-//go:embed migrations/sqlite/*.sql
-var sqliteMigrations embed.FS
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
+var migrations embed.FS
 
-// SQLite is the embedded store.
-type SQLite struct {
+// DB is the store over a SQL engine: embedded SQLite by default, or a
+// PostgreSQL server. The engines share the schema's shape and the SQL
+// below; where they differ (placeholders, full-text search, storage
+// options) the engine says.
+type DB struct {
 	db   *sql.DB
-	path string
+	path string // the file or the redacted URL, for messages
+	pg   bool   // PostgreSQL rather than SQLite
+}
+
+// q rewrites a query's ? placeholders as PostgreSQL's $1, $2... Queries
+// hold no literal question marks.
+func (s *DB) q(query string) string {
+	if !s.pg {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// engine names the migrations folder of the engine.
+func (s *DB) engine() string {
+	if s.pg {
+		return "postgres"
+	}
+	return "sqlite"
 }
 
 // OpenSQLite opens or creates the database file at path and brings its
 // schema up to date. WAL journaling with synchronous=NORMAL keeps every
 // committed batch across a process crash. A 64 MiB page cache and memory
 // mapping keep analytics queries off the read system call.
-func OpenSQLite(ctx context.Context, file string) (*SQLite, error) {
+func OpenSQLite(ctx context.Context, file string) (*DB, error) {
 	if file == "" {
 		return nil, errors.New("open sqlite: empty path")
 	}
@@ -42,7 +73,7 @@ func OpenSQLite(ctx context.Context, file string) (*SQLite, error) {
 		return nil, fmt.Errorf("open %s: %w", file, err)
 	}
 	db.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
-	s := &SQLite{db: db, path: file}
+	s := &DB{db: db, path: file}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", file, err)
@@ -51,20 +82,20 @@ func OpenSQLite(ctx context.Context, file string) (*SQLite, error) {
 }
 
 // Close closes the database.
-func (s *SQLite) Close() error { return s.db.Close() }
+func (s *DB) Close() error { return s.db.Close() }
 
 // DB exposes the handle for tests and maintenance commands.
-func (s *SQLite) DB() *sql.DB { return s.db }
+func (s *DB) DB() *sql.DB { return s.db }
 
-func (s *SQLite) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+func (s *DB) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)); err != nil {
 		return fmt.Errorf("migrations table: %w", err)
 	}
 	current, err := s.SchemaVersion(ctx)
 	if err != nil {
 		return err
 	}
-	names, err := fs.Glob(sqliteMigrations, "migrations/sqlite/*.sql")
+	names, err := fs.Glob(migrations, "migrations/"+s.engine()+"/*.sql")
 	if err != nil {
 		return err
 	}
@@ -78,7 +109,7 @@ func (s *SQLite) migrate(ctx context.Context) error {
 		if v <= current {
 			continue
 		}
-		body, err := sqliteMigrations.ReadFile(name)
+		body, err := migrations.ReadFile(name)
 		if err != nil {
 			return err
 		}
@@ -99,7 +130,7 @@ func (s *SQLite) migrate(ctx context.Context) error {
 // derivedTablesVersion is the migration that added the derived tables.
 const derivedTablesVersion = 2
 
-func (s *SQLite) apply(ctx context.Context, version int, name, body string) error {
+func (s *DB) apply(ctx context.Context, version int, name, body string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -108,23 +139,23 @@ func (s *SQLite) apply(ctx context.Context, version int, name, body string) erro
 	if _, err := tx.ExecContext(ctx, body); err != nil {
 		return fmt.Errorf("migration %s: %w", name, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)`, version, name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)`), version, name, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return fmt.Errorf("migration %s: %w", name, err)
 	}
 	return tx.Commit()
 }
 
 // SchemaVersion returns the last migration applied, 0 for a new database.
-func (s *SQLite) SchemaVersion(ctx context.Context) (int, error) {
+func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
 	var v sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT MAX(version) FROM schema_migrations`)).Scan(&v); err != nil {
 		return 0, fmt.Errorf("schema version: %w", err)
 	}
 	return int(v.Int64), nil
 }
 
 // PutBatch inserts docs in one transaction; duplicates by hash are skipped.
-func (s *SQLite) PutBatch(ctx context.Context, docs []*document.Document) ([]bool, error) {
+func (s *DB) PutBatch(ctx context.Context, docs []*document.Document) ([]bool, error) {
 	added := make([]bool, len(docs))
 	if len(docs) == 0 {
 		return added, nil
@@ -134,14 +165,14 @@ func (s *SQLite) PutBatch(ctx context.Context, docs []*document.Document) ([]boo
 		return nil, fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles
+	stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO articles
 		(id, hash, title, authors, published, source, url, format, origin, text, document, doc_version, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`))
 	if err != nil {
 		return nil, fmt.Errorf("prepare: %w", err)
 	}
 	defer stmt.Close()
-	ix, err := prepareIndexer(ctx, tx)
+	ix, err := s.prepareIndexer(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
@@ -201,31 +232,18 @@ func nullIfEmpty(s string) any {
 }
 
 // Get returns the document with the given ID or unique ID prefix.
-func (s *SQLite) Get(ctx context.Context, id string) (*document.Document, error) {
+func (s *DB) Get(ctx context.Context, id string) (*document.Document, error) {
 	id = strings.ToLower(strings.TrimSpace(id))
 	if id == "" || strings.Trim(id, "0123456789abcdef") != "" {
 		return nil, fmt.Errorf("%w: %q is not a hexadecimal ID", ErrNotFound, id)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT text, document FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+"g")
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT text, document FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`), id, id+"g")
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
 	}
-	defer rows.Close()
 	var docs []*document.Document
-	for rows.Next() {
-		var text, raw string
-		if err := rows.Scan(&text, &raw); err != nil {
-			return nil, err
-		}
-		var d document.Document
-		if err := json.Unmarshal([]byte(raw), &d); err != nil {
-			return nil, fmt.Errorf("get %s: stored document: %w", id, err)
-		}
-		d.Text = text
-		docs = append(docs, &d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	if err := eachDocument(rows, func(d *document.Document) error { docs = append(docs, d); return nil }); err != nil {
+		return nil, fmt.Errorf("get %s: %w", id, err)
 	}
 	switch len(docs) {
 	case 0:
@@ -265,15 +283,11 @@ func (q Query) conds(prefix string) ([]string, []any) {
 }
 
 // List returns summaries, newest first; articles without a date come last.
-func (s *SQLite) List(ctx context.Context, q Query) ([]Summary, error) {
+func (s *DB) List(ctx context.Context, q Query) ([]Summary, error) {
 	where, args := q.where()
-	limit := q.Limit
-	if limit <= 0 {
-		limit = -1
-	}
-	args = append(args, limit, max(q.Offset, 0))
-	rows, err := s.db.QueryContext(ctx, `SELECT id, title, authors, COALESCE(published, ''), COALESCE(source, ''), COALESCE(url, ''), format, COALESCE(origin, ''), ingested_at
-		FROM articles`+where+` ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?`, args...)
+	args = append(args, limitArg(q.Limit), max(q.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, title, authors, COALESCE(published, ''), COALESCE(source, ''), COALESCE(url, ''), format, COALESCE(origin, ''), ingested_at
+		FROM articles`+where+` ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list: %w", err)
 	}
@@ -295,41 +309,25 @@ func (s *SQLite) List(ctx context.Context, q Query) ([]Summary, error) {
 }
 
 // Count returns the number of articles matching q.
-func (s *SQLite) Count(ctx context.Context, q Query) (int, error) {
+func (s *DB) Count(ctx context.Context, q Query) (int, error) {
 	where, args := q.where()
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`+where, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles`+where), args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count: %w", err)
 	}
 	return n, nil
 }
 
 // Scan calls fn with every document matching q, newest first.
-func (s *SQLite) Scan(ctx context.Context, q Query, fn func(*document.Document) error) error {
+func (s *DB) Scan(ctx context.Context, q Query, fn func(*document.Document) error) error {
 	where, args := q.where()
-	limit := q.Limit
-	if limit <= 0 {
-		limit = -1
-	}
-	args = append(args, limit, max(q.Offset, 0))
-	rows, err := s.db.QueryContext(ctx, `SELECT text, document FROM articles`+where+` ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?`, args...)
+	args = append(args, limitArg(q.Limit), max(q.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT text, document FROM articles`+where+` ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?`), args...)
 	if err != nil {
 		return fmt.Errorf("scan: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var text, raw string
-		if err := rows.Scan(&text, &raw); err != nil {
-			return err
-		}
-		var d document.Document
-		if err := json.Unmarshal([]byte(raw), &d); err != nil {
-			return fmt.Errorf("scan: stored document: %w", err)
-		}
-		d.Text = text
-		if err := fn(&d); err != nil {
-			return err
-		}
+	if err := eachDocument(rows, fn); err != nil {
+		return fmt.Errorf("scan: %w", err)
 	}
-	return rows.Err()
+	return nil
 }
