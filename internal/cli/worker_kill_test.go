@@ -105,8 +105,9 @@ func snapshot(t *testing.T, dsn string) []string {
 }
 
 // TestWorkerKilled is the scale-out fault test: three workers share the
-// queue; one is SIGKILLed mid-run and restarted; the database ends with
-// exactly the articles and events of a single-process run, none twice.
+// queue; one is SIGKILLed mid-run and restarted (and, where the test may,
+// PostgreSQL restarts under them); the database ends with exactly the
+// articles and events of a single-process run, none twice.
 func TestWorkerKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fault test skipped in -short mode")
@@ -146,6 +147,17 @@ func TestWorkerKilled(t *testing.T) {
 	}
 	workers[0].Process.Signal(syscall.SIGKILL)
 	workers[0].Wait()
+
+	// With RASD_TEST_PG_RESTART (a command, such as pg_ctlcluster 15 main
+	// restart; .ci/run sets it), PostgreSQL restarts under the other two
+	// workers too.
+	if restart := os.Getenv("RASD_TEST_PG_RESTART"); restart != "" && strings.HasPrefix(dsn, "postgres") {
+		before := storedCount(t, dsn)
+		if out, err := exec.Command("sh", "-c", restart).CombinedOutput(); err != nil {
+			t.Fatalf("restart PostgreSQL (%s): %v\n%s", restart, err, out)
+		}
+		t.Logf("PostgreSQL restarted: %d articles stored before, %d after", before, storedCount(t, dsn))
+	}
 	workers[0] = start(3)
 	for i, w := range workers {
 		if err := w.Wait(); err != nil {

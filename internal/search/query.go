@@ -27,6 +27,19 @@ type Filters struct {
 	Until  string // published on or before, YYYY-MM-DD
 }
 
+// Tags are the index tags a match must also hold for the actor and event
+// filters.
+func (f Filters) Tags() []string {
+	var out []string
+	if f.Actor != "" {
+		out = append(out, ActorTag(f.Actor))
+	}
+	if f.Event != "" {
+		out = append(out, EventTag(f.Event))
+	}
+	return out
+}
+
 // ErrEmptyQuery is returned for a query with nothing to find.
 var ErrEmptyQuery = errors.New("empty query: give a word, a \"phrase\" or a filter such as actor:KAZ")
 

@@ -25,11 +25,18 @@ func Analyzer() *arabic.Analyzer {
 type Fields struct {
 	Title string
 	Body  string // captions and body paragraphs
+	Tags  string // actor and event tags, for filters (see Filters.Tags)
 }
 
 // Terms returns the index fields of d. It reads d's token layer when the
 // document has one; a document stored without analysis is analysed here.
 func Terms(d *document.Document) Fields {
+	f := words(d)
+	f.Tags = tags(d)
+	return f
+}
+
+func words(d *document.Document) Fields {
 	if len(d.Tokens) > 0 && len(d.Sentences) > 0 {
 		return termsFromTokens(d)
 	}
@@ -100,4 +107,62 @@ func appendTerms(b *strings.Builder, terms []arabic.Term) {
 		}
 		b.WriteString(t.Text)
 	}
+}
+
+// Tags put the actors and events of an article in the index as words of
+// their own, so that a filter such as actor:KAZ or event:ASSAULT is one
+// more term of the match rather than a join. The prefix keeps them apart
+// from any word of the text.
+const tagPrefix = "zz"
+
+// ActorTag is the tag of an actor code or country (KAZGOV, KAZ).
+func ActorTag(code string) string { return tagPrefix + "actor" + alnum(code) }
+
+// EventTag is the tag of a PLOVER type (ASSAULT) or a CAMEO code prefix
+// (19, 190).
+func EventTag(v string) string {
+	if v != "" && strings.Trim(v, "0123456789") == "" {
+		return tagPrefix + "cameo" + v
+	}
+	return tagPrefix + "event" + alnum(v)
+}
+
+// alnum lower-cases ASCII letters and keeps digits, dropping the rest.
+func alnum(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// tags lists the tags of d's actors and events, each once.
+func tags(d *document.Document) string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(t string) {
+		if t != tagPrefix+"actor" && t != tagPrefix+"event" && t != tagPrefix+"cameo" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, e := range d.Entities {
+		if e.Actor != nil {
+			add(ActorTag(e.Actor.Code))
+			add(ActorTag(e.Actor.Country))
+		}
+	}
+	for _, e := range d.Events {
+		add(EventTag(e.Plover))
+		for n := 2; n <= len(e.Code); n++ {
+			add(EventTag(e.Code[:n]))
+		}
+	}
+	return strings.Join(out, " ")
 }

@@ -100,6 +100,7 @@ func (s *DB) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(names)
+	reindex := false
 	for _, name := range names {
 		base := path.Base(name)
 		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
@@ -116,19 +117,23 @@ func (s *DB) migrate(ctx context.Context) error {
 		if err := s.apply(ctx, v, base, string(body)); err != nil {
 			return err
 		}
-		if v == derivedTablesVersion && current > 0 {
-			// An older database gets its events, entities and search
-			// terms from the documents it already holds.
-			if _, err := s.Reindex(ctx); err != nil {
-				return fmt.Errorf("migration %s: %w", base, err)
-			}
+		if rebuildsDerived[s.engine()][v] && current > 0 {
+			reindex = true
+		}
+	}
+	if reindex {
+		// An older database gets its events, entities and search terms
+		// from the documents it already holds.
+		if _, err := s.Reindex(ctx); err != nil {
+			return fmt.Errorf("migrations: reindex: %w", err)
 		}
 	}
 	return nil
 }
 
-// derivedTablesVersion is the migration that added the derived tables.
-const derivedTablesVersion = 2
+// rebuildsDerived are the migrations after which the derived tables must
+// be filled again from the documents.
+var rebuildsDerived = map[string]map[int]bool{"sqlite": {2: true, 3: true}}
 
 func (s *DB) apply(ctx context.Context, version int, name, body string) error {
 	tx, err := s.db.BeginTx(ctx, nil)

@@ -32,11 +32,11 @@ func (s *DB) prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
 	if s.pg {
 		// PostgreSQL keeps the terms as a tsvector of the simple
 		// configuration: rasd's stems, not PostgreSQL's arabic stemmer.
-		prep(&ix.terms, `INSERT INTO search_terms (article_id, terms) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))
-			ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms`)
+		prep(&ix.terms, `INSERT INTO search_terms (article_id, terms) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
+			|| setweight(to_tsvector('simple', ?), 'D')) ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms`)
 	} else {
 		prep(&ix.docKey, `INSERT INTO search_docs (article_id) VALUES (?) ON CONFLICT(article_id) DO UPDATE SET article_id = excluded.article_id RETURNING rowid`)
-		prep(&ix.terms, `INSERT OR REPLACE INTO search_terms (rowid, title, body) VALUES (?, ?, ?)`)
+		prep(&ix.terms, `INSERT OR REPLACE INTO search_terms (rowid, title, body, tags) VALUES (?, ?, ?, ?)`)
 	}
 	if err != nil {
 		ix.close()
@@ -80,7 +80,7 @@ func (ix *indexer) add(ctx context.Context, d *document.Document) error {
 	}
 	f := search.Terms(d)
 	if ix.pg {
-		if _, err := ix.terms.ExecContext(ctx, d.ID, f.Title, f.Body); err != nil {
+		if _, err := ix.terms.ExecContext(ctx, d.ID, f.Title, f.Body, f.Tags); err != nil {
 			return fmt.Errorf("index %s: search terms: %w", d.ID, err)
 		}
 		return nil
@@ -89,7 +89,7 @@ func (ix *indexer) add(ctx context.Context, d *document.Document) error {
 	if err := ix.docKey.QueryRowContext(ctx, d.ID).Scan(&key); err != nil {
 		return fmt.Errorf("index %s: search key: %w", d.ID, err)
 	}
-	if _, err := ix.terms.ExecContext(ctx, key, f.Title, f.Body); err != nil {
+	if _, err := ix.terms.ExecContext(ctx, key, f.Title, f.Body, f.Tags); err != nil {
 		return fmt.Errorf("index %s: search terms: %w", d.ID, err)
 	}
 	return nil

@@ -24,13 +24,27 @@ type SearchResult struct {
 }
 
 // Title terms weigh more than body terms in BM25.
+// Tags weigh nothing: they filter.
 const titleWeight, bodyWeight = 3.0, 1.0
+
+// rankWindow bounds the matches a query ranks: a word in a third of the
+// archive is ranked among its newest rankWindow matches (news search
+// favours the recent), while the total still counts every match.
+const rankWindow = 10000
 
 // Search runs a parsed query: BM25 over the analysed terms when it has
 // words, newest first when it has filters only.
 func (s *DB) Search(ctx context.Context, q search.Query, limit, offset int) (SearchResult, error) {
 	if s.pg && q.Match != "" {
 		return s.searchPostgres(ctx, q, limit, offset)
+	}
+	if q.Match != "" {
+		// Actor and event filters are tags of the index: more terms of the
+		// match, not joins.
+		for _, tag := range q.Filters.Tags() {
+			q.Match = "(" + q.Match + `) AND tags : "` + tag + `"`
+		}
+		q.Filters.Actor, q.Filters.Event = "", ""
 	}
 	conds, args := searchFilters(q.Filters, s.pg)
 	res := SearchResult{Hits: []SearchHit{}}
@@ -56,10 +70,14 @@ func (s *DB) Search(ctx context.Context, q search.Query, limit, offset int) (Sea
 		all = append(args, limitArg(limit), max(offset, 0))
 	case len(conds) == 0:
 		// Rank in the index, then read only the page's articles.
-		query = fmt.Sprintf(`SELECT `+hitColumns+`, m.score FROM (SELECT rowid, -bm25(search_terms, %g, %g) AS score
-			FROM search_terms WHERE search_terms MATCH ? ORDER BY score DESC LIMIT ? OFFSET ?) m
+		floor, err := s.rankFloor(ctx, q.Match, res.Total, max(rankWindow, offset+limit))
+		if err != nil {
+			return res, fmt.Errorf("search %q: %w", q.Match, err)
+		}
+		query = fmt.Sprintf(`SELECT `+hitColumns+`, m.score FROM (SELECT rowid, -bm25(search_terms, %g, %g, 0) AS score
+			FROM search_terms WHERE search_terms MATCH ? AND rowid >= ? ORDER BY score DESC LIMIT ? OFFSET ?) m
 			JOIN search_docs d ON d.rowid = m.rowid JOIN articles a ON a.id = d.article_id ORDER BY m.score DESC, a.id`, titleWeight, bodyWeight)
-		all = []any{q.Match, limitArg(limit), max(offset, 0)}
+		all = []any{q.Match, floor, limitArg(limit), max(offset, 0)}
 	default:
 		// Rank and count on IDs alone, then read the page's articles: the
 		// sorter never carries article texts.
@@ -97,10 +115,21 @@ func (s *DB) Search(ctx context.Context, q search.Query, limit, offset int) (Sea
 	return res, err
 }
 
+// rankFloor is the lowest index key among the newest window matches, 0
+// when there are no more than window.
+func (s *DB) rankFloor(ctx context.Context, match string, total, window int) (int64, error) {
+	if total <= window {
+		return 0, nil
+	}
+	var floor int64
+	err := s.db.QueryRowContext(ctx, `SELECT rowid FROM search_terms WHERE search_terms MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, match, window-1).Scan(&floor)
+	return floor, err
+}
+
 // matchWith ranks the matches first (MATERIALIZED keeps the planner from
 // running the full-text match once per row of a filter), and matchFrom
 // joins them to their articles.
-var matchWith = fmt.Sprintf(`WITH m AS MATERIALIZED (SELECT rowid, -bm25(search_terms, %g, %g) AS score FROM search_terms WHERE search_terms MATCH ?) `, titleWeight, bodyWeight)
+var matchWith = fmt.Sprintf(`WITH m AS MATERIALIZED (SELECT rowid, -bm25(search_terms, %g, %g, 0) AS score FROM search_terms WHERE search_terms MATCH ?) `, titleWeight, bodyWeight)
 
 const matchFrom = `m JOIN search_docs d ON d.rowid = m.rowid JOIN articles a ON a.id = d.article_id`
 
