@@ -23,6 +23,8 @@ func newServeCmd(g *globals) *cobra.Command {
 		token        string
 		protectReads bool
 		maxBody      int64
+		watchFile    string
+		wf           watchFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -32,13 +34,18 @@ metrics (/metrics), a health check (/healthz) and the dashboard (/) over the
 store. Writes (POST /api/ingest, the ingest page) need the bearer token given
 by --token or RASD_TOKEN; without one every write is refused. With
 --protect-reads every read needs it too. SIGINT or SIGTERM stops the server
-gracefully: requests in flight finish first.`,
+gracefully: requests in flight finish first.
+
+With --watch FILE the server also runs the feed watcher of rasd watch (same
+flags: --every, --rules, --webhook, --alerts-jsonl...) and the dashboard's
+alerts page shows what it raised.`,
 		Args: cobra.NoArgs,
 		RunE: g.withStore(func(ctx context.Context, st store.Store, args []string) error {
 			if token == "" {
 				token = os.Getenv("RASD_TOKEN")
 			}
-			srv, err := server.New(server.Config{Store: st, Analyze: analyze.New().Document, Token: token,
+			analyse := analyze.New().Document
+			srv, err := server.New(server.Config{Store: st, Analyze: analyse, Token: token,
 				ProtectReads: protectReads, MaxBody: maxBody, Logger: slog.Default()})
 			if err != nil {
 				return err
@@ -51,6 +58,21 @@ gracefully: requests in flight finish first.`,
 			if token == "" {
 				fmt.Fprintln(g.stderr, "rasd: no --token or RASD_TOKEN: ingest over HTTP is refused")
 			}
+			if watchFile != "" {
+				if wf.baseURL == "" {
+					wf.baseURL = "http://" + ln.Addr().String()
+				}
+				w, _, err := wf.setup(st, watchFile, analyse)
+				if err != nil {
+					ln.Close()
+					return err
+				}
+				wctx, stop := context.WithCancel(ctx)
+				done := make(chan error, 1)
+				go func() { done <- w.Run(wctx) }()
+				defer func() { stop(); <-done }() // the watcher stops with the server
+				fmt.Fprintf(g.stderr, "rasd: watching the sources of %s\n", watchFile)
+			}
 			return serve(ctx, srv, ln)
 		}),
 	}
@@ -58,6 +80,8 @@ gracefully: requests in flight finish first.`,
 	cmd.Flags().StringVar(&token, "token", "", "bearer token for writes (default $RASD_TOKEN)")
 	cmd.Flags().BoolVar(&protectReads, "protect-reads", false, "ask for the token on reads too")
 	cmd.Flags().Int64Var(&maxBody, "max-body", server.DefaultMaxBody, "largest request body in bytes")
+	cmd.Flags().StringVar(&watchFile, "watch", "", "also watch the sources of this feeds file (see rasd watch)")
+	wf.register(cmd.Flags())
 	return cmd
 }
 

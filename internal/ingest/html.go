@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -14,12 +15,35 @@ import (
 	"github.com/rasd-project/rasd/internal/document"
 )
 
-// readHTML extracts the main text and metadata of a page with trafilatura,
-// and the photo captions (<figcaption>) of the page itself.
+// readHTML reads one HTML page.
 func (r *Reader) readHTML(path string, b []byte, pageURL string, yield Yield, report Report) error {
-	if err := checkHTMLComplete(b); err != nil {
-		report(inputErr(path, 0, int64(len(b)), err))
+	p, err := PageParts(b, pageURL)
+	if err != nil {
+		report(inputErr(path, 0, offsetOf(err, len(b)), err))
 		return nil
+	}
+	doc, ok := fromParts(p, document.Origin{Path: path, Format: string(FormatHTML)}, report, inputErr(path, 0, -1, nil))
+	if !ok {
+		return nil
+	}
+	return yield(doc)
+}
+
+// offsetOf places an error of a whole page: a truncated page fails at its
+// end, anything else at no offset.
+func offsetOf(err error, size int) int64 {
+	if errors.Is(err, ErrTruncated) {
+		return int64(size)
+	}
+	return -1
+}
+
+// PageParts extracts the main text and metadata of a page with
+// trafilatura, and the photo captions (<figcaption>) of the page itself.
+// pageURL, when known, is the article's address if the page names none.
+func PageParts(b []byte, pageURL string) (article.Parts, error) {
+	if err := checkHTMLComplete(b); err != nil {
+		return article.Parts{}, err
 	}
 	opts := trafilatura.Options{ExcludeComments: true, EnableFallback: true}
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
@@ -27,12 +51,10 @@ func (r *Reader) readHTML(path string, b []byte, pageURL string, yield Yield, re
 	}
 	res, err := trafilatura.Extract(bytes.NewReader(b), opts)
 	if err != nil || res == nil || strings.TrimSpace(res.ContentText) == "" {
-		reason := ErrNoText
 		if err != nil {
-			reason = fmt.Errorf("%w: %v", ErrNoText, err)
+			return article.Parts{}, fmt.Errorf("%w: %v", ErrNoText, err)
 		}
-		report(inputErr(path, 0, -1, reason))
-		return nil
+		return article.Parts{}, ErrNoText
 	}
 	m := res.Metadata
 	body := res.ContentText
@@ -53,11 +75,17 @@ func (r *Reader) readHTML(path string, b []byte, pageURL string, yield Yield, re
 			p.Date = m.Date.Format("2006-01-02")
 		}
 	}
-	doc, ok := fromParts(p, document.Origin{Path: path, Format: string(FormatHTML)}, report, inputErr(path, 0, -1, nil))
-	if !ok {
-		return nil
+	return p, nil
+}
+
+// Document makes the document of an article's parts; ok is false when the
+// parts hold no title, text nor address.
+func Document(p article.Parts, origin document.Origin) (*document.Document, bool) {
+	text, a := article.FromParts(p)
+	if a.Title == "" && len(a.Body) == 0 && a.URL == "" {
+		return nil, false
 	}
-	return yield(doc)
+	return document.New(text, a, origin), true
 }
 
 // checkHTMLComplete refuses a page cut off before its end: a document that

@@ -184,3 +184,8 @@ func (r *Reader) readWhole(path string, in io.Reader, report Report) ([]byte, bo
 func (r *Reader) ReadStream(ctx context.Context, name string, in io.Reader, yield Yield, report Report) error {
 	return r.readStream(ctx, name, in, yield, report)
 }
+
+// Walkable says whether a directory walk reads a file of this name.
+func Walkable(name string) bool {
+	return !strings.HasPrefix(filepath.Base(name), ".") && walkExtensions[strings.ToLower(filepath.Ext(name))]
+}

@@ -20,11 +20,10 @@ func readText(path string, b []byte, yield Yield, report Report) error {
 // A record with an address but no text (a video or photo page) is kept: the
 // item exists, and its address is its identity.
 func fromParts(p article.Parts, origin document.Origin, report Report, ierr *InputError) (*document.Document, bool) {
-	text, a := article.FromParts(p)
-	if a.Title == "" && len(a.Body) == 0 && a.URL == "" {
+	doc, ok := Document(p, origin)
+	if !ok {
 		ierr.Err = ErrNoText
 		report(ierr)
-		return nil, false
 	}
-	return document.New(text, a, origin), true
+	return doc, ok
 }

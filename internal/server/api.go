@@ -34,6 +34,8 @@ func (s *Server) apiRoutes() []route {
 		{pattern: "GET /api/dyads", handler: s.apiDyad},
 		{pattern: "GET /api/network", handler: s.apiNetwork},
 		{pattern: "GET /api/alignment", handler: s.apiAlignment},
+		{pattern: "GET /api/alerts", handler: s.apiAlerts},
+		{pattern: "GET /api/feeds", handler: s.apiFeeds},
 		{pattern: "POST /api/ingest", write: true, handler: s.apiIngest},
 	}
 }

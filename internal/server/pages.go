@@ -25,7 +25,7 @@ import (
 var webFS embed.FS
 
 // pageNames are the dashboard's pages, each a "NAME-content" template.
-var pageNames = []string{"home", "search", "article", "events", "dyads", "actors", "actor", "ingest", "error"}
+var pageNames = []string{"home", "search", "article", "events", "dyads", "actors", "actor", "ingest", "alerts", "error"}
 
 var pages = parsePages()
 
@@ -85,6 +85,7 @@ func (s *Server) pageRoutes() []route {
 		{pattern: "GET /actors", handler: s.actorsPage},
 		{pattern: "GET /actors/{code}", handler: s.actorPage},
 		{pattern: "GET /ingest", handler: s.ingestPage},
+		{pattern: "GET /alerts", handler: s.alertsPage},
 		{pattern: "POST /ingest", write: true, handler: s.ingestForm},
 		{pattern: "GET /static/", handler: func(w http.ResponseWriter, r *http.Request) error {
 			w.Header().Set("Cache-Control", "public, max-age=3600")

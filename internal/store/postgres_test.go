@@ -62,4 +62,6 @@ func TestPostgres(t *testing.T) {
 	postgresURL(t)
 	conformance(t, openTestPostgres)
 	conformanceIndex(t, openTestPostgres)
+	conformanceWatch(t, openTestPostgres)
+	conformanceCheck(t, openTestPostgres)
 }

@@ -43,6 +43,22 @@ type Store interface {
 	Reindex(ctx context.Context) (int, error)
 	// SchemaVersion is the number of the last migration applied.
 	SchemaVersion(ctx context.Context) (int, error)
+	// Check verifies the database's integrity; deep decodes every document.
+	Check(ctx context.Context, deep bool) (CheckReport, error)
+
+	// The watcher's memory of its sources (rasd watch).
+	FeedState(ctx context.Context, source string) (FeedState, error)
+	FeedStates(ctx context.Context) ([]FeedState, error)
+	SaveFeedState(ctx context.Context, st FeedState) error
+	SeenItems(ctx context.Context, source string, items []string) (map[string]bool, error)
+	MarkSeen(ctx context.Context, source string, items map[string]string, at time.Time) error
+	StoredURLs(ctx context.Context, urls []string) (map[string]bool, error)
+
+	// Alerts, each stored once (rasd alerts).
+	PutAlert(ctx context.Context, a AlertRecord) (bool, error)
+	Alerts(ctx context.Context, q AlertQuery) ([]AlertRecord, error)
+	CountAlerts(ctx context.Context) (int, error)
+	AlertDelivery(ctx context.Context, id string, delivered time.Time, errMsg string) error
 	Close() error
 }
 
