@@ -81,3 +81,65 @@ func TestCodeSpan(t *testing.T) {
 		t.Errorf("مجلس الأمن الدولي = %q, want IGO", c)
 	}
 }
+
+// TestResolveAliasesAndRoles: a surname alone after the full name is the
+// same person, and a sector noun with a nisba is a coded national body.
+func TestResolveAliasesAndRoles(t *testing.T) {
+	d := Default()
+	date := time.Date(2022, 7, 20, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name  string
+		text  string
+		pers  [][2]int // PERS mentions the model found, as token spans
+		want  map[string]string
+		avoid []string // texts that must not come out as entities
+	}{
+		{
+			name: "surname after the full name",
+			text: "قال النائب الروسي، كونستانتين زاتولين إن ... وتهدد تصريحات زاتولين كازاخستان",
+			pers: [][2]int{{4, 6}},
+			want: map[string]string{"كونستانتين زاتولين": "RUSLEG", "زاتولين": "RUSLEG"},
+		},
+		{
+			name:  "surname before the full name is left alone",
+			text:  "زاتولين قال ثم قال النائب الروسي، كونستانتين زاتولين",
+			pers:  [][2]int{{7, 9}},
+			want:  map[string]string{"كونستانتين زاتولين": "RUSLEG"},
+			avoid: []string{"زاتولين"},
+		},
+		{
+			name: "forces, court and office with a nisba",
+			text: "دخلت القوات الروسية البلدة وأغلقت محكمة روسية المحطة وقال الرئيس الروسي ذلك",
+			want: map[string]string{"القوات الروسية": "RUSMIL", "محكمة روسية": "RUSJUD", "الرئيس الروسي": "RUSGOV"},
+		},
+		{
+			name:  "a definite noun's adjective is no ministry",
+			text:  "تغيير السياسة الخارجية الكازاخستانية",
+			avoid: []string{"الخارجية الكازاخستانية"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tokens(tt.text)
+			var model []Mention
+			for _, p := range tt.pers {
+				model = append(model, Mention{First: p[0], Stop: p[1], Type: "PERS", Source: "model"})
+			}
+			r := &Resolver{Dict: d, Date: date}
+			got := map[string]string{}
+			for _, e := range r.Resolve(tt.text, toks, Merge(d.Mentions(toks), model)) {
+				got[e.Text] = e.Code
+			}
+			for text, code := range tt.want {
+				if got[text] != code {
+					t.Errorf("%s = %q, want %s (all: %v)", text, got[text], code, got)
+				}
+			}
+			for _, text := range tt.avoid {
+				if _, ok := got[text]; ok {
+					t.Errorf("%s came out as an entity (all: %v)", text, got)
+				}
+			}
+		})
+	}
+}

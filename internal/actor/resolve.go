@@ -150,7 +150,7 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 	var out []Entity
 	persons := map[string]*Entity{} // last-name key -> resolved person
 	bodies := map[*Entry]Entity{}   // IGO-like names used for a national body
-	for _, m := range ms {
+	for _, m := range r.extraMentions(toks, ms) {
 		e := Entity{Type: m.Type, Source: m.Source}
 		e.Start = spanStart(text, toks[m.First])
 		e.End = toks[m.Stop-1].End
@@ -177,9 +177,11 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 			if m.Entry.Kind == Person && len(m.Entry.Roles) == 0 {
 				r.codeFromContext(&e, toks, m)
 			}
+		case m.Source == "role":
+			r.codeRole(&e, toks, m)
 		case m.Type == "PERS":
 			e.Confidence = 0.75
-			if p, ok := persons[toks[m.Stop-1].Key]; ok && m.Stop-m.First < 3 {
+			if p, ok := person(persons, toks[m.Stop-1]); ok && m.Stop-m.First < 3 {
 				e.ActorID, e.ActorName, e.Code, e.Country, e.Sector, e.Wikidata = p.ActorID, p.ActorName, p.Code, p.Country, p.Sector, p.Wikidata
 				e.Source = "alias"
 			} else {
@@ -201,6 +203,17 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 		out = append(out, e)
 	}
 	return out
+}
+
+// person looks a surname up among the article's persons, also without
+// its proclitics (لتوكاييف).
+func person(persons map[string]*Entity, t Token) (*Entity, bool) {
+	for _, c := range candidates(t) {
+		if p, ok := persons[c]; ok {
+			return p, true
+		}
+	}
+	return nil, false
 }
 
 // spanStart is the start of a token without its proclitics (و, ب, ل...)

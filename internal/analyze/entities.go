@@ -32,17 +32,24 @@ func (a *Analyzer) entityLayer(d *document.Document) {
 	}
 	var model []actor.Mention
 	if a.ner != nil {
-		var ws []ner.Word // reused: the tagger keeps no reference to it
-		for _, s := range d.Sentences {
-			ws = ws[:0]
+		// The whole article is one document: the labeller reads it twice,
+		// the second time knowing how it tagged each name elsewhere.
+		words := make([]ner.Word, 0, len(d.Tokens))
+		doc := make([][]ner.Word, len(d.Sentences))
+		for si, s := range d.Sentences {
+			first := len(words)
 			for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
 				t := d.Tokens[i]
 				w := ner.MakeWord(a.res.Lexicon, t.Text, t.Stem, t.Pro)
 				w.Gaz = gaz[i]
-				ws = append(ws, w)
+				words = append(words, w)
 			}
-			a.res.Enrich(ws)
-			for _, sp := range ner.Spans(a.ner.Tag(ws)) {
+			doc[si] = words[first:len(words):len(words)]
+			a.res.Enrich(doc[si])
+		}
+		for si, tags := range a.ner.TagDocument(doc) {
+			s := d.Sentences[si]
+			for _, sp := range ner.Spans(tags) {
 				model = append(model, actor.Mention{First: s.Tokens[0] + sp.Start, Stop: s.Tokens[0] + sp.End, Type: sp.Type, Source: "model"})
 			}
 		}

@@ -40,7 +40,8 @@ func newEvalNERCmd(g *globals) *cobra.Command {
 		Long: `Read a CoNLL file (token and tag per line, blank line between sentences),
 label its tokens with the embedded model and print JSON: tokens, precision,
 recall, f1 and per_type scores, entity-level exact match, micro-averaged
-(conlleval's definition), in percent.`,
+(conlleval's definition), in percent. Runs of consecutive sentences are
+read as one document, as in training (the labeller reads a document twice).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			m, err := ner.LoadModel()
@@ -55,12 +56,11 @@ recall, f1 and per_type scores, entity-level exact match, micro-averaged
 			if err != nil {
 				return err
 			}
-			var gold, pred [][]int
+			var gold [][]int
 			for _, ex := range exs {
 				gold = append(gold, ex.Tags)
-				pred = append(pred, m.Tag(ex.Words))
 			}
-			return writeJSON(g.stdout, ner.Evaluate(gold, pred))
+			return writeJSON(g.stdout, ner.Evaluate(gold, tagDocs(m, exs)))
 		},
 	}
 }

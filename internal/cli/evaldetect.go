@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,6 +11,7 @@ import (
 	"github.com/rasd-project/rasd/internal/article"
 	"github.com/rasd-project/rasd/internal/corpus"
 	"github.com/rasd-project/rasd/internal/document"
+	"github.com/rasd-project/rasd/internal/event"
 )
 
 type detectReport struct {
@@ -26,7 +28,7 @@ type detectReport struct {
 }
 
 func newEvalDetectCmd(g *globals) *cobra.Command {
-	var errs, noFilter bool
+	var errs, noFilter, byPattern bool
 	cmd := &cobra.Command{
 		Use:   "detect FILE.csv",
 		Short: "Score event detection on a GSR detection CSV",
@@ -41,11 +43,18 @@ recall, f1 and the false-positive rate on the negatives.`,
 			if err != nil {
 				return err
 			}
+			ont, err := event.DefaultOntology()
+			if err != nil {
+				return err
+			}
 			an := analyze.New()
 			if noFilter {
 				an = analyze.NewWithoutFilter()
 			}
 			var rep detectReport
+			// per pattern line: sentences of each label it fires on
+			type lineStat struct{ yes, difficult, easy int }
+			lines := map[int]*lineStat{}
 			for _, r := range rows {
 				label := strings.TrimSpace(strings.ToLower(r.Label))
 				if label == "ambiguous" {
@@ -60,6 +69,28 @@ recall, f1 and the false-positive rate on the negatives.`,
 					predicted = predicted || strings.EqualFold(e.Plover, r.EventType)
 				}
 				positive := label == "yes"
+				if byPattern {
+					seen := map[int]bool{}
+					for _, h := range an.PatternHits(d) {
+						if c, ok := ont.Lookup(h.Code); !ok || !strings.EqualFold(c.Plover, r.EventType) || seen[h.Line] {
+							continue
+						}
+						seen[h.Line] = true
+						st := lines[h.Line]
+						if st == nil {
+							st = &lineStat{}
+							lines[h.Line] = st
+						}
+						switch label {
+						case "yes":
+							st.yes++
+						case "difficult no":
+							st.difficult++
+						default:
+							st.easy++
+						}
+					}
+				}
 				if errs && positive != predicted {
 					// the misses and false alarms, for error analysis
 					fmt.Fprintf(g.stderr, "%s\t%s\t%s\n", map[bool]string{true: "FN", false: "FP"}[positive], r.Label, r.Text)
@@ -73,6 +104,17 @@ recall, f1 and the false-positive rate on the negatives.`,
 					rep.FP++
 				default:
 					rep.TN++
+				}
+			}
+			if byPattern {
+				keys := make([]int, 0, len(lines))
+				for k := range lines {
+					keys = append(keys, k)
+				}
+				sort.Ints(keys)
+				for _, k := range keys {
+					st := lines[k]
+					fmt.Fprintf(g.stderr, "line %d\tyes %d\tdifficult no %d\teasy no %d\n", k, st.yes, st.difficult, st.easy)
 				}
 			}
 			if rep.TP+rep.FP > 0 {
@@ -91,6 +133,7 @@ recall, f1 and the false-positive rate on the negatives.`,
 		},
 	}
 	cmd.Flags().BoolVar(&errs, "errors", false, "print the false negatives and false positives to stderr")
+	cmd.Flags().BoolVar(&byPattern, "by-pattern", false, "print, per line of the pattern dictionary, how many sentences of each label it fires on (stderr)")
 	cmd.Flags().BoolVar(&noFilter, "no-filter", false, "score the patterns alone, without the learned filter")
 	return cmd
 }

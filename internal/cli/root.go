@@ -51,7 +51,7 @@ JSON lines, RSS and Atom — recovers each article's anatomy and stores it.`,
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "warn", "log level: debug, info, warn, error")
 	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newExtractCmd(g), newVersionCmd(g), newDictCmd(g), newTrainCmd(g), newAnalyzeCmd(g), newEvalCmd(g), newEventsCmd(g),
 		newServeCmd(g), newSearchCmd(g), newReindexCmd(g), newDyadCmd(g), newAlignmentCmd(g),
-		newWorkerCmd(g), newNATSCmd(g), newWatchCmd(g), newAlertsCmd(g), newCheckCmd(g))
+		newWorkerCmd(g), newNATSCmd(g), newWatchCmd(g), newAlertsCmd(g), newCheckCmd(g), newBenchCmd(g))
 	return root
 }
 

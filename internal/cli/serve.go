@@ -23,6 +23,8 @@ func newServeCmd(g *globals) *cobra.Command {
 		token        string
 		protectReads bool
 		maxBody      int64
+		ingestRate   float64
+		ingestBurst  int
 		watchFile    string
 		wf           watchFlags
 	)
@@ -46,7 +48,7 @@ alerts page shows what it raised.`,
 			}
 			analyse := analyze.New().Document
 			srv, err := server.New(server.Config{Store: st, Analyze: analyse, Token: token,
-				ProtectReads: protectReads, MaxBody: maxBody, Logger: slog.Default()})
+				ProtectReads: protectReads, MaxBody: maxBody, IngestRate: ingestRate, IngestBurst: ingestBurst, Logger: slog.Default()})
 			if err != nil {
 				return err
 			}
@@ -80,6 +82,8 @@ alerts page shows what it raised.`,
 	cmd.Flags().StringVar(&token, "token", "", "bearer token for writes (default $RASD_TOKEN)")
 	cmd.Flags().BoolVar(&protectReads, "protect-reads", false, "ask for the token on reads too")
 	cmd.Flags().Int64Var(&maxBody, "max-body", server.DefaultMaxBody, "largest request body in bytes")
+	cmd.Flags().Float64Var(&ingestRate, "ingest-rate", 0, "ingest requests per second per client address (0: the default of 5, negative: no limit)")
+	cmd.Flags().IntVar(&ingestBurst, "ingest-burst", 0, "ingest requests a client may send at once before the rate applies (0: the default of 20)")
 	cmd.Flags().StringVar(&watchFile, "watch", "", "also watch the sources of this feeds file (see rasd watch)")
 	wf.register(cmd.Flags())
 	return cmd

@@ -67,8 +67,8 @@ func newTrainClustersCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&shared, "shared", "../shared/data", "folder holding the corpora")
 	cmd.Flags().StringVar(&out, "out", "data/ner/clusters.tsv.gz", "output file")
-	cmd.Flags().IntVar(&fine, "fine", 256, "number of fine classes")
-	cmd.Flags().IntVar(&coarse, "coarse", 32, "number of coarse classes")
+	cmd.Flags().IntVar(&fine, "fine", 512, "number of fine classes")
+	cmd.Flags().IntVar(&coarse, "coarse", 64, "number of coarse classes")
 	cmd.Flags().IntVar(&minCount, "min-count", 4, "leave out rarer stems")
 	cmd.Flags().IntVar(&contextWords, "context", 800, "number of frequent stems used as contexts")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "k-means seed")

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,23 +20,26 @@ import (
 )
 
 // filterExamples analyses the GSR detection sentences into filter examples.
-func filterExamples(shared string) ([]event.Example, error) {
+func filterExamples(shared string) ([]event.Example, []string, error) {
 	an := analyze.NewWithoutFilter()
 	coder, err := event.NewCoder()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []event.Example
+	var texts []string
 	for _, name := range []string{"assault_gsr.csv", "protest_gsr.csv"} {
-		rows, err := corpus.ReadGSRDetection(filepath.Join(shared, "events", "arabic_event_gsr", name))
+		path := filepath.Join(shared, "events", "arabic_event_gsr", name)
+		rows, err := corpus.ReadGSRDetection(path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		votes, err := gsrVotes(path)
+		if err != nil {
+			return nil, nil, err
 		}
 		for _, r := range rows {
 			label := strings.ToLower(strings.TrimSpace(r.Label))
-			if label == "ambiguous" {
-				continue
-			}
 			text, a := article.FromParts(article.Parts{Body: r.Text})
 			d := document.New(text, a, document.Origin{Format: "text"})
 			an.Document(d)
@@ -46,26 +52,76 @@ func filterExamples(shared string) ([]event.Example, error) {
 			for _, e := range d.Events {
 				coded = coded || e.Plover == typ
 			}
-			out = append(out, event.Example{Type: typ, Features: feats, Positive: label == "yes", Coded: coded})
+			ex := event.Example{Type: typ, Features: feats, Positive: label == "yes", Coded: coded, TrainOnly: label == "ambiguous"}
+			if v, ok := votes[r.ID]; ok && v[0]+v[1] > 0 {
+				ex.Agree = float64(v[0]) / float64(v[0]+v[1])
+			}
+			out = append(out, ex)
+			texts = append(texts, label+"\t"+r.Text)
 		}
 	}
-	return out, nil
+	return out, texts, nil
+}
+
+// gsrVotes reads the accept and reject counts of a GSR detection CSV by
+// sentence id; a file without those columns gives none.
+func gsrVotes(path string) (map[string][2]int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	head, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	id, okID := col["id"]
+	acc, okA := col["accept"]
+	rej, okR := col["reject"]
+	out := map[string][2]int{}
+	if !okID || !okA || !okR {
+		return out, nil
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if len(rec) <= max(id, acc, rej) {
+			continue
+		}
+		a, errA := strconv.Atoi(rec[acc])
+		b, errB := strconv.Atoi(rec[rej])
+		if errA == nil && errB == nil {
+			out[rec[id]] = [2]int{a, b}
+		}
+	}
 }
 
 func newTrainFilterCmd(g *globals) *cobra.Command {
 	var (
 		shared string
 		out    string
-		epochs int
-		seed   uint64
 		folds  int
+		errs   bool
+		cvSeed uint64
 	)
+	opt := event.DefaultTrainOptions()
 	cmd := &cobra.Command{
 		Use:   "filter",
 		Short: "Train the event filter on the GSR detection sentences (data/events/filter.bin.gz), reporting k-fold scores",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			exs, err := filterExamples(shared)
+			exs, texts, err := filterExamples(shared)
 			if err != nil {
 				return err
 			}
@@ -75,20 +131,28 @@ func newTrainFilterCmd(g *globals) *cobra.Command {
 				tp, fp, fn, tn := 0, 0, 0, 0
 				ctp, cfp, cfn, ctn := 0, 0, 0, 0 // the coder and the filter together
 				for k := range folds {
-					var train, test []event.Example
+					var train []event.Example
+					var test []int
 					for i, e := range exs {
-						if i%folds == k {
-							test = append(test, e)
+						if foldOf(i, folds, cvSeed) == k {
+							test = append(test, i)
 						} else {
 							train = append(train, e)
 						}
 					}
-					f := event.TrainFilter(train, epochs, seed)
-					for _, e := range test {
+					f := event.TrainFilterWith(train, opt)
+					for _, i := range test {
+						e := exs[i]
+						if e.TrainOnly {
+							continue
+						}
 						if e.Type != typ {
 							continue
 						}
 						s, _ := f.Score(typ, e.Features)
+						if errs && (s > 0 && e.Coded) != e.Positive {
+							fmt.Fprintf(g.stderr, "%s\t%s\t%.2f\t%v\t%s\n", typ, map[bool]string{true: "FN", false: "FP"}[e.Positive], s, e.Coded, texts[i])
+						}
 						switch both := s > 0 && e.Coded; {
 						case both && e.Positive:
 							ctp++
@@ -119,7 +183,7 @@ func newTrainFilterCmd(g *globals) *cobra.Command {
 				fmt.Fprintf(g.stdout, "%s %d-fold, coder and filter: tp %d fp %d fn %d tn %d  precision %.3f recall %.3f F1 %.3f  false-positive rate %.3f\n",
 					typ, folds, ctp, cfp, cfn, ctn, p, r, 2*p*r/max(p+r, 1e-9), ratio(cfp, cfp+ctn))
 			}
-			f := event.TrainFilter(exs, epochs, seed)
+			f := event.TrainFilterWith(exs, opt)
 			var buf bytes.Buffer
 			if err := f.Save(&buf); err != nil {
 				return err
@@ -133,10 +197,28 @@ func newTrainFilterCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&shared, "shared", "../shared/data", "folder holding the corpora")
 	cmd.Flags().StringVar(&out, "out", "data/events/filter.bin.gz", "output file")
-	cmd.Flags().IntVar(&epochs, "epochs", 10, "training passes")
-	cmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
+	cmd.Flags().IntVar(&opt.Epochs, "epochs", opt.Epochs, "training passes")
+	cmd.Flags().Uint64Var(&opt.Seed, "seed", opt.Seed, "shuffling seed")
+	cmd.Flags().StringVar(&opt.Learner, "learner", opt.Learner, "logistic or perceptron")
+	cmd.Flags().Float64Var(&opt.L2, "l2", opt.L2, "L2 regularisation of the logistic learner")
+	cmd.Flags().Float64Var(&opt.PosWeight, "pos-weight", opt.PosWeight, "weight of a positive in the logistic loss (0: balance the classes)")
+	cmd.Flags().BoolVar(&opt.Soft, "soft", opt.Soft, "train on the annotators' agreement (ambiguous sentences included) rather than the label")
+	cmd.Flags().BoolVar(&opt.CodedOnly, "coded-only", opt.CodedOnly, "train on the sentences the patterns code only")
+	cmd.Flags().BoolVar(&errs, "errors", false, "print the cross-validated misses and false alarms of the coder and filter to stderr")
 	cmd.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
+	cmd.Flags().Uint64Var(&cvSeed, "cv-seed", 0, "0: folds in turn; otherwise a seed for a random split")
 	return cmd
+}
+
+// foldOf assigns example i to a fold: in turn with seed 0, else by a
+// seeded hash, to see how much the scores owe to one split.
+func foldOf(i, folds int, seed uint64) int {
+	if seed == 0 {
+		return i % folds
+	}
+	h := (uint64(i) + seed*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
+	h ^= h >> 31
+	return int(h % uint64(folds))
 }
 
 func ratio(a, b int) float64 {
@@ -151,7 +233,7 @@ func ratio(a, b int) float64 {
 func printCoderAlone(g *globals, typ string, exs []event.Example) {
 	tp, fp, fn, tn := 0, 0, 0, 0
 	for _, e := range exs {
-		if e.Type != typ {
+		if e.Type != typ || e.TrainOnly {
 			continue
 		}
 		switch {

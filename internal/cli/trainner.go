@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -33,6 +34,71 @@ func nerExamples(res *ner.Resources, paths ...string) ([]ner.Example, error) {
 		}
 	}
 	return out, nil
+}
+
+// nerDocs cuts examples into documents of ner.DocSentences consecutive
+// sentences: the CoNLL files keep no article boundaries.
+func nerDocs(exs []ner.Example) [][]ner.Example {
+	var out [][]ner.Example
+	for i := 0; i < len(exs); i += ner.DocSentences {
+		out = append(out, exs[i:min(i+ner.DocSentences, len(exs))])
+	}
+	return out
+}
+
+// docWords lists the words of a document's sentences.
+func docWords(doc []ner.Example) [][]ner.Word {
+	out := make([][]ner.Word, len(doc))
+	for i, ex := range doc {
+		out[i] = ex.Words
+	}
+	return out
+}
+
+// tagDocs labels examples document by document, in two passes.
+func tagDocs(m *ner.Model, exs []ner.Example) [][]int {
+	var pred [][]int
+	for _, doc := range nerDocs(exs) {
+		pred = append(pred, m.TagDocument(docWords(doc))...)
+	}
+	return pred
+}
+
+// docMemoryFolds gives the training words their document memory as the
+// model will see it: from a first pass by models that did not train on
+// them. The documents are split into folds; a model trained on the other
+// folds (without document features) tags each fold.
+func docMemoryFolds(train []ner.Example, folds, epochs int, seed uint64, drop float64) {
+	docs := nerDocs(train)
+	tags := make([][][]int, len(docs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for f := range folds {
+		var in []ner.Example
+		for d, doc := range docs {
+			if d%folds != f {
+				in = append(in, doc...)
+			}
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			m := ner.Train(in, ner.Options{Epochs: epochs, Seed: seed + uint64(f), Dropout: drop}, nil)
+			for d, doc := range docs {
+				if d%folds == f {
+					for _, ex := range doc {
+						tags[d] = append(tags[d], m.Tag(ex.Words))
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for d, doc := range docs {
+		ner.DocMemory(docWords(doc), tags[d])
+	}
 }
 
 // wikifaneTypes maps WikiFANE's fine classes to the four NER types.
@@ -132,6 +198,8 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 		drop   float64
 		clPath string
 		ablate []string
+		folds  int
+		fEpoch int
 	)
 	cmd := &cobra.Command{
 		Use:   "ner",
@@ -193,16 +261,16 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if folds > 1 {
+				docMemoryFolds(train, folds, fEpoch, seed, drop)
+				fmt.Fprintf(g.stdout, "document memory from %d folds (%.0fs)\n", folds, time.Since(start).Seconds())
+			}
 			var devGold [][]int
 			for _, ex := range dev {
 				devGold = append(devGold, ex.Tags)
 			}
 			score := func(m *ner.Model) ner.Score {
-				var pred [][]int
-				for _, ex := range dev {
-					pred = append(pred, m.Tag(ex.Words))
-				}
-				return ner.Evaluate(devGold, pred)
+				return ner.Evaluate(devGold, tagDocs(m, dev))
 			}
 			// Keep the epoch that scores best on dev: later ones overfit.
 			var (
@@ -235,12 +303,14 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&shared, "shared", "../shared/data", "folder holding the corpora")
 	cmd.Flags().StringVar(&out, "out", "data/ner/model.bin.gz", "output file")
-	cmd.Flags().IntVar(&epochs, "epochs", 10, "training passes (the best on dev is kept)")
+	cmd.Flags().IntVar(&epochs, "epochs", 16, "training passes (the best on dev is kept)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
 	cmd.Flags().Float64Var(&prune, "prune", 0.05, "drop features whose weights are all smaller")
 	cmd.Flags().StringVar(&clPath, "clusters", "", "word classes to read instead of the embedded ones (from rasd train clusters)")
-	cmd.Flags().Float64Var(&drop, "dropout", 0.15, "share of features hidden at each training update")
+	cmd.Flags().Float64Var(&drop, "dropout", 0.25, "share of features hidden at each training update")
 	cmd.Flags().StringSliceVar(&ablate, "without", nil, "leave out resources (gaz, ents, clusters) to measure what they bring")
+	cmd.Flags().IntVar(&folds, "folds", 4, "folds of the first pass that gives the training words their document memory (0: none)")
+	cmd.Flags().IntVar(&fEpoch, "fold-epochs", 6, "training passes of each first-pass model")
 	cmd.Flags().StringSliceVar(&extra, "extra", nil, "add other corpora to the training data (aqmar, wikifane)")
 	return cmd
 }

@@ -85,7 +85,7 @@ func (c *Coder) Document(d *document.Document) {
 				continue
 			}
 			if pat.Reporting {
-				speakers = speakersOf(inSent, i)
+				speakers = speakersOf(d, inSent, i)
 				continue
 			}
 			ev, ok := c.code(tk, si, i, n, pat, inSent, lastSource, speakers, featsOf)
@@ -109,24 +109,29 @@ func (c *Coder) Document(d *document.Document) {
 	}
 }
 
-// dedup keeps one event per source, target and root code in an article:
-// analyses repeat "the Russian invasion of Ukraine" in every paragraph.
+// dedup keeps one event per source, target and root code in a sentence,
+// and one per source, target and CAMEO code in an article: analyses repeat
+// "the Russian invasion of Ukraine" in every paragraph, while a seizure
+// (171) and, sentences later, arrests (173) by the same government are two
+// acts.
 func dedup(evs []document.Event) []document.Event {
 	seen := map[string]bool{}
 	out := evs[:0]
 	for _, e := range evs {
-		k := e.Root
+		k := ""
 		if e.Source != nil {
-			k += "|" + e.Source.Code
+			k += e.Source.Code
 		}
 		k += "|"
 		if e.Target != nil {
 			k += e.Target.Code
 		}
-		if seen[k] {
+		inSentence := fmt.Sprintf("%s|%s|%d", k, e.Root, e.Sentence.Start)
+		inArticle := k + "|" + e.Code
+		if seen[inSentence] || seen[inArticle] {
 			continue
 		}
-		seen[k] = true
+		seen[inSentence], seen[inArticle] = true, true
 		out = append(out, e)
 	}
 	return out
@@ -189,6 +194,10 @@ func triggerKeys(t document.Token, key string) []string {
 	if t.Pro != "" && strings.HasPrefix(key, t.Pro) && len(key) > len(t.Pro) {
 		out = []string{key[len(t.Pro):], key}
 	}
+	if t.Pro == "" && len(key) >= 8 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
+		// واحتج، ويعتصم: a conjunction the segmenter left on the word
+		out = append(out, key[len("و"):])
+	}
 	if t.Enc != "" && t.Stem != "" && t.Stem != out[0] {
 		out = append(out, t.Stem) // تعاونهما: the stem تعاون under its pronoun
 	}
@@ -204,7 +213,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	codeStr := pat.Code
 	negated, intent := false, strings.Contains(d.Tokens[i].Pro, "س")
 	for k := i - 1; k >= first && k >= i-3; k-- {
-		key := tk.key(k)
+		key := bareConjunction(tk.key(k))
 		switch {
 		case negations[key] && !ownClause(d.Tokens[i], key, k == i-1):
 			negated = true
@@ -212,6 +221,11 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			intent = true
 		case key == "قد" && k == i-1 && strings.IndexAny(d.Tokens[i].Text, "يت") == 0:
 			return nil, false // قد تصل: may reach, not did reach
+		}
+	}
+	for k := i - 1; k >= first && k >= i-3; k-- {
+		if p, _ := c.match(tk, k, i); p != nil && strings.HasPrefix(p.Code, "12") && !strings.HasPrefix(pat.Code, "12") {
+			return nil, false // ترفض إرسال الجنود: the refusal is the event, not the act refused
 		}
 	}
 	for k := first; k < i && k < first+8; k++ {
@@ -286,6 +300,18 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 				break
 			}
 		}
+		if nisbaTarget == nil && QuadClass(codeStr) >= 3 && len(sources) > 0 {
+			// حين بدأ الغزو الروسي يتباطأ، كانت كازاخستان أول دولة ترفض
+			// إرسال الجنود: a conflictual act answers the other side the
+			// sentence named before it.
+			for j := i - 1; j >= first; j-- {
+				if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok && code != srcCountry {
+					sp := d.Tokens[j].Span
+					nisbaTarget = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
+					break
+				}
+			}
+		}
 	}
 	confidence := 0.7
 	if len(sources) == 0 && nisbaSource == nil && lastSource >= 0 {
@@ -294,6 +320,14 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	}
 	if len(sources) == 0 && nisbaSource == nil && !actorless(root) {
 		return nil, false // every coded act has an agent, except attacks and protests that the news reports without one
+	}
+	if len(targets) == 0 && nisbaTarget == nil && root == "17" && len(sources) == 1 {
+		// اعتقل عددا من حلفاء الرئيس السابق: a government's coercion
+		// without a named target falls on its own country.
+		if a := actorOf(d, sources[0]); a != nil && len(a.Code) > 3 {
+			sp := a.Span
+			nisbaTarget = &document.EventActor{Code: a.Code[:3], Text: a.Text, Span: sp}
+		}
 	}
 	if len(sources) == 2 && len(targets) == 0 && (root == "03" || root == "04" || root == "05" || root == "06") {
 		// أعلن توكاييف ووزير الدفاع الصيني أن البلدين ينويان...: a joint act,
@@ -350,6 +384,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			if len(speakers) > 0 && !contains(speakers, src) {
 				ev.Speaker = actorOf(d, speakers[0])
 			}
+			if ev.Source != nil && len(ev.Source.Code) == 3 && militaryAgent(d, i, n) {
+				ev.Source.Code += "MIL" // دخل جنودها: the country's soldiers act
+			}
 			if ev.Source != nil && ev.Target != nil && ev.Source.Code == ev.Target.Code {
 				continue
 			}
@@ -357,6 +394,17 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	}
 	return out, len(out) > 0
+}
+
+// bareConjunction strips a leading و or ف from a particle: ولم، فلن، ولا
+// negate as لم، لن، لا do.
+func bareConjunction(key string) string {
+	if len(key) > len("و") && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
+		if rest := key[len("و"):]; negations[rest] || intentWords[rest] || rest == "قد" {
+			return rest
+		}
+	}
+	return key
 }
 
 // ownClause reports whether the trigger t stands outside the scope of the
@@ -401,7 +449,7 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 		}
 		return sources, targets
 	}
-	if len(next) > 0 && next[0].token <= i+n+3 {
+	if len(next) > 0 && next[0].token <= i+n+3 && !governed(d, i+n, next[0].token) {
 		// VSO: the subject follows the verb closely.
 		sources = append(sources, next[0].entity)
 		rest := next[1:]
@@ -421,10 +469,42 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 	} else if p, ok := nearestBefore(inSent, i, 12); ok {
 		sources = append(sources, p.entity)
 	}
-	if len(next) > 0 {
-		targets = append(targets, next[0].entity)
+	if t, ok := firstTarget(d, next, i+n+8); ok {
+		targets = append(targets, t)
 	}
 	return sources, targets
+}
+
+// firstTarget is the first name after the verb that is not where the act
+// happened (في أوكرانيا is a place, not the recipient) and not beyond
+// token within.
+func firstTarget(d *document.Document, next []party, within int) (int, bool) {
+	for _, p := range next {
+		if p.token > within {
+			break // a name far after the verb belongs to another clause
+		}
+		if p.token > 0 && arabic.KeyOf(d.Tokens[p.token-1].Text) == "في" && strings.HasPrefix(d.Entities[p.entity].Actor.ID, "country:") {
+			continue
+		}
+		return p.entity, true
+	}
+	return -1, false
+}
+
+// governed reports whether a preposition comes between the verb (ending
+// before token from) and the name at token p: in دخل جنودها إلى كازاخستان
+// or لن يعترف بجمهوريتي دونيتسك the name is an object, not the subject.
+func governed(d *document.Document, from, p int) bool {
+	for k := from; k <= p && k < len(d.Tokens); k++ {
+		t := d.Tokens[k]
+		if k < p && prepositions[arabic.KeyOf(t.Text)] {
+			return true
+		}
+		if strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "ل") || strings.HasPrefix(t.Pro, "وب") || strings.HasPrefix(t.Pro, "ول") {
+			return true
+		}
+	}
+	return false
 }
 
 // punctBetween reports whether a punctuation mark separates tokens a and b:
@@ -646,14 +726,14 @@ func (c *Coder) nominal(d *document.Document, j, stop int, inSent []party) (*doc
 // speakersOf are the subjects of a reporting verb at i: the names right
 // after it, with a second one in coordination (أعلن توكاييف ووزير الدفاع
 // الصيني أن...), or else the name before it.
-func speakersOf(inSent []party, i int) []int {
+func speakersOf(d *document.Document, inSent []party, i int) []int {
 	var out []int
 	for k, p := range inSent {
 		if p.token > i && p.token <= i+4 {
 			out = append(out, p.entity)
 			// a second speaker in coordination, after its title and
 			// nisba: توكاييف ووزير الدفاع الصيني، وي فانغ
-			if k+1 < len(inSent) && inSent[k+1].token <= p.token+6 {
+			if k+1 < len(inSent) && inSent[k+1].token <= p.token+6 && joined(d, p.token, inSent[k+1].token) {
 				out = append(out, inSent[k+1].entity)
 			}
 			return out
@@ -663,6 +743,19 @@ func speakersOf(inSent []party, i int) []int {
 		out = append(out, p.entity)
 	}
 	return out
+}
+
+// joined reports whether a word with و between tokens a and b (b
+// included) coordinates the name at b with the one at a (توكاييف ووزير
+// الدفاع الصيني، وي فانغ), rather than b being another clause's name
+// (المحللون الروس تردد توكاييف).
+func joined(d *document.Document, a, b int) bool {
+	for k := a + 1; k <= b; k++ {
+		if strings.HasPrefix(d.Tokens[k].Pro, "و") {
+			return true
+		}
+	}
+	return false
 }
 
 // before reports whether entity e comes before every speaker (it belongs to
@@ -698,4 +791,20 @@ func masdarObject(d *document.Document, i, first int) bool {
 	}
 	prev := arabic.KeyOf(d.Tokens[i-1].Text)
 	return prev == "الي" || prev == "علي" || prev == "في" || prev == "عن" || strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "ل")
+}
+
+// militaryAgent reports whether the trigger span i..i+n names soldiers or
+// forces with a pronoun as its subject (دخل جنودها، أرسلت قواتها).
+func militaryAgent(d *document.Document, i, n int) bool {
+	for k := i + 1; k < i+n; k++ {
+		t := d.Tokens[k]
+		if t.Enc == "" {
+			continue
+		}
+		switch arabic.KeyOf(strings.TrimSuffix(t.Text, t.Enc)) {
+		case "جنود", "قوات", "جيش", "عساكر":
+			return true
+		}
+	}
+	return false
 }

@@ -18,6 +18,7 @@ type lattice struct {
 	back  [][numTags]int8    // its previous tag
 	feats []uint64           // scratch for a word's features
 	one   [1]uint64          // scratch for a single edge feature
+	doc   docCounter         // scratch for TagDocument
 }
 
 // reset sizes the lattice for n words, reusing its memory.
@@ -29,6 +30,11 @@ func (l *lattice) reset(n int) {
 		l.back = make([][numTags]int8, n)
 	}
 	l.emit, l.edge, l.delta, l.back = l.emit[:n], l.edge[:n], l.delta[:n], l.back[:n]
+}
+
+// view is the part of a document lattice that holds words [a, b).
+func (l *lattice) view(a, b int) lattice {
+	return lattice{emit: l.emit[a:b], edge: l.edge[a:b], delta: l.delta[a:b], back: l.back[a:b]}
 }
 
 // prevTags is the range of tags that may precede word i.

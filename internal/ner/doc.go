@@ -9,4 +9,11 @@
 // structured perceptron on the same lattice, with feature dropout so that
 // the model learns from contexts and classes, not only from the names it
 // has seen; the trainer keeps the epoch that scores best on dev.
+//
+// A document is read twice (TagDocument): the second pass adds document
+// features, the tags the first pass gave the same stem elsewhere in the
+// article (a surname after the full name, a club named once after نادي).
+// In training those features come from a first pass by models trained on
+// the other folds of the training documents, so that they are as noisy as
+// they will be on new text.
 package ner

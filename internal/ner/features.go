@@ -20,6 +20,7 @@ type Word struct {
 	Fine   uint16 // distributional class of the stem (see Clusters), +1; 0 if none
 	Coarse uint16
 	Ent    string // what other annotated corpora say of the stem (see EntityLexicon)
+	Doc    uint16 // tags a first pass gave the same stem elsewhere in the document (bit per tag; see DocMemory)
 }
 
 // Resources are what the labeller's features read besides the words.
@@ -160,6 +161,11 @@ const (
 	fEntm1
 	fEntp1
 	fEntm1Ent0
+	fDocTag0
+	fDocMask0
+	fDocMaskm1
+	fDocMaskp1
+	fDocMaskLex0
 	numTemplates
 )
 
@@ -318,5 +324,32 @@ func features(dst []uint64, ws []Word, i int) []uint64 {
 	if i == 0 {
 		add(start(fFirst))
 	}
+	return docFeatures(dst, ws, i)
+}
+
+// docFeatures appends the features of word i that read the document
+// memory (Word.Doc): empty on a first pass, where no word has any.
+func docFeatures(dst []uint64, ws []Word, i int) []uint64 {
+	w0, wm1, wp1 := at(ws, i), at(ws, i-1), at(ws, i+1)
+	if w0.Doc != 0 {
+		for t := range numTags {
+			if w0.Doc&(1<<t) != 0 {
+				dst = append(dst, uint64(start(fDocTag0).byte(byte(t))))
+			}
+		}
+		dst = append(dst, uint64(start(fDocMask0).num(w0.Doc)), uint64(start(fDocMaskLex0).num(w0.Doc).str(w0.Lex)))
+	}
+	if wm1.Doc != 0 {
+		dst = append(dst, uint64(start(fDocMaskm1).num(wm1.Doc)))
+	}
+	if wp1.Doc != 0 {
+		dst = append(dst, uint64(start(fDocMaskp1).num(wp1.Doc)))
+	}
 	return dst
+}
+
+// hasDoc reports whether word i or a neighbour carries document memory,
+// that is whether docFeatures has anything to say about word i.
+func hasDoc(ws []Word, i int) bool {
+	return ws[i].Doc != 0 || i > 0 && ws[i-1].Doc != 0 || i+1 < len(ws) && ws[i+1].Doc != 0
 }

@@ -15,42 +15,105 @@ import (
 // Model is a trained labeller: for each feature hash, one weight per tag.
 type Model struct {
 	index map[uint64]int32 // feature -> row
-	w     []float32        // len(index) rows of numTags weights
+	w     []float32        // len(index) rows of numTags weights (both nil in a model read from a file until WriteTo needs them)
 	Info  string           // how the model was trained
 
-	// table is an open-addressing copy of index for fast lookups: keys and
-	// rows in slots, linear probing, 0 as the empty key.
-	keys []uint64
-	rows []int32
-	mask uint64
+	// table is an open-addressing copy of index and w for fast lookups:
+	// each slot holds a feature and its weights quantised to int16 (scale
+	// is the size of a step), so that a lookup reads one cache line.
+	// Linear probing, 0 as the empty key.
+	table []slot
+	mask  uint64
+	scale float32
+
+	// seen has a bit set for each feature of the table (a one-hash Bloom
+	// filter), small enough to stay in cache: most features of new text
+	// are unknown, and the filter turns most of them away before a probe
+	// of the large table.
+	seen     []uint64
+	seenMask uint64
+	rows     int
 
 	trans [numTags + 1][numTags]float32 // transition weights, looked up once
+}
+
+type slot struct {
+	key uint64
+	w   [numTags]int16
 }
 
 // lattices are reused across Tag calls: a sentence's lattice is most of
 // what tagging allocates.
 var lattices = sync.Pool{New: func() any { return new(lattice) }}
 
-// freeze builds the lookup table from index.
+// freeze builds the lookup table from index and w.
 func (m *Model) freeze() {
+	maxAbs := float32(0)
+	for _, v := range m.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	keys := make([]uint64, 0, len(m.index))
+	rows := make([]int32, 0, len(m.index))
+	for k, r := range m.index {
+		keys, rows = append(keys, k), append(rows, r)
+	}
+	m.build(keys, scale, func(i int, w *[numTags]int16) {
+		for t, v := range m.w[int(rows[i])*numTags : int(rows[i])*numTags+numTags] {
+			w[t] = int16(math.Round(float64(v / scale)))
+		}
+	})
+}
+
+// build fills the lookup table with the features keys, weights(i) giving
+// the quantised weights of keys[i], and the transition table.
+func (m *Model) build(keys []uint64, scale float32, weights func(i int, w *[numTags]int16)) {
 	size := uint64(1)
-	for size < uint64(2*len(m.index)+1) {
+	for size < uint64(2*len(keys)+1) {
 		size <<= 1
 	}
-	m.keys, m.rows, m.mask = make([]uint64, size), make([]int32, size), size-1
-	for k, r := range m.index {
+	bits := uint64(64)
+	for bits < uint64(16*len(keys)) {
+		bits <<= 1
+	}
+	m.table, m.mask, m.scale, m.rows = make([]slot, size), size-1, scale, len(keys)
+	m.seen, m.seenMask = make([]uint64, bits/64), bits-1
+	for n, k := range keys {
 		if k == 0 {
 			k = 1 // 0 marks an empty slot; a feature hashing to 0 shares slot 1's fate
 		}
 		i := (k * 0x9E3779B97F4A7C15) >> 20 & m.mask
-		for m.keys[i] != 0 {
+		for m.table[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.keys[i], m.rows[i] = k, r
+		sl := &m.table[i]
+		sl.key = k
+		weights(n, &sl.w)
+		b := seenBit(k) & m.seenMask
+		m.seen[b>>6] |= 1 << (b & 63)
 	}
 	for p := range m.trans {
-		m.trans[p] = [numTags]float32{}
 		m.scores([]uint64{transFeature(p)}, &m.trans[p])
+	}
+}
+
+// thaw rebuilds index and w from the table of a model read from a file,
+// which keeps only the table.
+func (m *Model) thaw() {
+	m.index = make(map[uint64]int32, m.rows)
+	m.w = make([]float32, 0, m.rows*numTags)
+	for i := range m.table {
+		sl := &m.table[i]
+		if sl.key == 0 {
+			continue
+		}
+		m.index[sl.key] = int32(len(m.index))
+		for _, v := range sl.w {
+			m.w = append(m.w, float32(v)*m.scale)
+		}
 	}
 }
 
@@ -60,35 +123,45 @@ func (m *Model) addTransition(prev int, s *[numTags]float32) {
 	}
 }
 
-func (m *Model) lookup(f uint64) (int32, bool) {
+// seenBit is the filter bit of feature f (not the bits that pick its
+// table slot).
+func seenBit(f uint64) uint64 { return f * 0xD6E8FEB86659FD93 >> 17 }
+
+// lookup returns the slot of feature f, nil if the model lacks it.
+func (m *Model) lookup(f uint64) *slot {
 	if f == 0 {
 		f = 1
 	}
+	if b := seenBit(f) & m.seenMask; m.seen[b>>6]&(1<<(b&63)) == 0 {
+		return nil
+	}
 	i := (f * 0x9E3779B97F4A7C15) >> 20 & m.mask
 	for {
-		k := m.keys[i]
-		if k == f {
-			return m.rows[i], true
+		sl := &m.table[i]
+		if sl.key == f {
+			return sl
 		}
-		if k == 0 {
-			return 0, false
+		if sl.key == 0 {
+			return nil
 		}
 		i = (i + 1) & m.mask
 	}
 }
 
-// scores adds the weights of feats into s.
+// scores sets s to the summed weights of feats.
 func (m *Model) scores(feats []uint64, s *[numTags]float32) {
-	*s = [numTags]float32{}
+	var acc [numTags]int32
 	for _, f := range feats {
-		row, ok := m.lookup(f)
-		if !ok {
+		sl := m.lookup(f)
+		if sl == nil {
 			continue
 		}
-		ws := (*[numTags]float32)(m.w[int(row)*numTags:])
-		for t, v := range ws {
-			s[t] += v
+		for t, v := range sl.w {
+			acc[t] += int32(v)
 		}
+	}
+	for t, v := range acc {
+		s[t] = float32(v) * m.scale
 	}
 }
 
@@ -117,6 +190,9 @@ const (
 // WriteTo writes the model, dropping rows whose weights are all below
 // prune in absolute value.
 func (m *Model) WriteTo(w io.Writer, prune float32) error {
+	if m.index == nil {
+		m.thaw()
+	}
 	keys := make([]uint64, 0, len(m.index))
 	maxAbs := float32(0)
 	for k, row := range m.index {
@@ -211,16 +287,20 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, raw); err != nil {
 		return nil, fmt.Errorf("ner model: weights: %w", err)
 	}
-	m := &Model{index: make(map[uint64]int32, n), w: make([]float32, n*numTags), Info: string(info)}
-	for i := range n {
-		m.index[le.Uint64(keys[8*i:])] = int32(i)
+	// The table is built straight from the file: a model read to tag text
+	// needs neither the index nor float weights (WriteTo rebuilds them).
+	m := &Model{Info: string(info)}
+	ks := make([]uint64, n)
+	for i := range ks {
+		ks[i] = le.Uint64(keys[8*i:])
 	}
-	for i := range m.w {
-		m.w[i] = float32(int16(le.Uint16(raw[2*i:]))) * scale
-	}
-	m.freeze()
+	m.build(ks, scale, func(i int, w *[numTags]int16) {
+		for t := range w {
+			w[t] = int16(le.Uint16(raw[2*(i*numTags+t):]))
+		}
+	})
 	return m, nil
 }
 
 // Rows is the number of features the model keeps.
-func (m *Model) Rows() int { return len(m.index) }
+func (m *Model) Rows() int { return m.rows }

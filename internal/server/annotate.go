@@ -28,15 +28,45 @@ func Annotate(d *document.Document) template.HTML {
 		cuts = append(cuts, m.start, m.end)
 	}
 	sort.Ints(cuts)
+	// Marks are taken in order of their start; the active ones (those
+	// covering the current piece) are kept in their collection order, so
+	// that classes come out as before. The sweep is linear in the marks
+	// times the nesting depth, not in marks times pieces: a long article
+	// has tens of thousands of each.
+	order := make([]int, len(marks))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return marks[order[a]].start < marks[order[b]].start })
+	var active []int // indexes into marks, ascending
+	next := 0
 	var b strings.Builder
+	b.Grow(len(d.Text) + len(d.Text)/2)
 	anchored := map[string]bool{}
 	for i := 0; i+1 < len(cuts); i++ {
 		lo, hi := cuts[i], cuts[i+1]
 		if lo == hi {
 			continue
 		}
+		kept := active[:0]
+		for _, m := range active {
+			if marks[m].end > lo {
+				kept = append(kept, m)
+			}
+		}
+		active = kept
+		for next < len(order) && marks[order[next]].start <= lo {
+			if m := order[next]; marks[m].end > lo {
+				at := sort.SearchInts(active, m)
+				active = append(active, 0)
+				copy(active[at+1:], active[at:])
+				active[at] = m
+			}
+			next++
+		}
 		var classes, titles []string
-		for _, m := range marks {
+		for _, mi := range active {
+			m := marks[mi]
 			if m.start <= lo && hi <= m.end {
 				classes = append(classes, m.class)
 				if m.title != "" {
@@ -53,7 +83,7 @@ func Annotate(d *document.Document) template.HTML {
 			b.WriteString(text)
 			continue
 		}
-		b.WriteString(`<span class="` + strings.Join(classes, " ") + `"`)
+		b.WriteString(`<span class="` + template.HTMLEscapeString(strings.Join(classes, " ")) + `"`)
 		if len(titles) > 0 {
 			b.WriteString(` title="` + template.HTMLEscapeString(strings.Join(titles, " · ")) + `"`)
 		}

@@ -50,6 +50,16 @@ func (s *Server) ingestRequest(r *http.Request) (ingestResult, error) {
 	if err != nil {
 		return res, err
 	}
+	defer func() {
+		for _, in := range inputs {
+			if c, ok := in.body.(io.Closer); ok {
+				c.Close()
+			}
+		}
+		if r.MultipartForm != nil {
+			r.MultipartForm.RemoveAll() // files spilled to disk
+		}
+	}()
 	reader := ingest.NewReader(ingest.Options{MaxSize: s.cfg.MaxBody})
 	var docs []*document.Document
 	for _, in := range inputs {
@@ -105,8 +115,14 @@ type input struct {
 	body io.Reader
 }
 
-// requestInputs returns the body, or the parts of a multipart form.
+// requestInputs returns the body, or the parts of a multipart form. A
+// compressed body (Content-Encoding gzip, deflate...) is refused rather
+// than inflated: a few kilobytes can unpack to gigabytes. A compressed file
+// sent as such (.gz, .zip) is binary data, which the readers refuse.
 func requestInputs(r *http.Request) ([]input, error) {
+	if ce := strings.TrimSpace(r.Header.Get("Content-Encoding")); ce != "" && !strings.EqualFold(ce, "identity") {
+		return nil, httpError{http.StatusUnsupportedMediaType, "Content-Encoding " + ce + " is not accepted: send the body uncompressed"}
+	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	switch mt {
 	case "multipart/form-data":

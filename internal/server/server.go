@@ -30,7 +30,14 @@ type Config struct {
 	ProtectReads bool
 	// MaxBody bounds a request body; 0 means DefaultMaxBody.
 	MaxBody int64
-	Logger  *slog.Logger
+	// IngestRate is how many ingest requests (POST /api/ingest and the
+	// dashboard's form) one client address may send per second, after a
+	// first IngestBurst at once; more are answered 429 with Retry-After.
+	// Zero means DefaultIngestRate and DefaultIngestBurst; a negative
+	// rate turns the limit off.
+	IngestRate  float64
+	IngestBurst int
+	Logger      *slog.Logger
 }
 
 // DefaultMaxBody is the largest request body accepted by default.
@@ -43,6 +50,7 @@ type Server struct {
 	metrics *metrics
 	log     *slog.Logger
 	ingest  sync.Mutex // one ingest at a time: SQLite has one writer
+	limiter *ipLimiter // per-client bucket on writes; nil when off
 }
 
 // New returns a server over cfg.Store.
@@ -59,7 +67,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ProtectReads && cfg.Token == "" {
 		return nil, errors.New("server: protecting reads needs a token")
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics(), log: cfg.Logger}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics(), log: cfg.Logger, limiter: newIPLimiter(cfg.IngestRate, cfg.IngestBurst)}
 	if err := s.routes(); err != nil {
 		return nil, err
 	}
@@ -103,6 +111,11 @@ func (s *Server) wrap(rt route) http.Handler {
 		}()
 		if r.Body != nil {
 			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+		}
+		// Writes are rate limited before the token is checked, which
+		// also slows down guessing it.
+		if rt.write && s.limited(w, r) {
+			return
 		}
 		public := rt.pattern == "GET /healthz" || strings.HasPrefix(rt.pattern, "GET /static/")
 		if (rt.write || s.cfg.ProtectReads && !public) && !s.authorised(r) {

@@ -363,7 +363,9 @@ func checkSVG(t *testing.T, path string, page []byte) {
 // every page shows it as text.
 func TestArticleTextIsEscaped(t *testing.T) {
 	ts, _ := newTestServer(t, Config{Token: testToken})
-	evil := `<script>alert("x")</script> العنوان <img src=x onerror=alert(1)>` + "\n\n" + `قال الرئيس <script>document.title="pwned"</script> إن روسيا هاجمت أوكرانيا.` + "\n"
+	// The text opens with Arabic: a text opening with "<" is read as HTML,
+	// whose scripts never reach the article at all.
+	evil := `العنوان <script>alert("x")</script> <img src=x onerror=alert(1)>` + "\n\n" + `قال الرئيس <script>document.title="pwned"</script> إن روسيا هاجمت أوكرانيا.` + "\n"
 	req, _ := http.NewRequest("POST", ts.URL+"/api/ingest", strings.NewReader(evil))
 	req.Header.Set("Authorization", "Bearer "+testToken)
 	resp, err := http.DefaultClient.Do(req)

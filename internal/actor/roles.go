@@ -1,0 +1,198 @@
+package actor
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasd-project/rasd/internal/arabic"
+)
+
+// Within an article a person's surname alone names the person the full
+// name named before it (توكاييف after قاسم جومارت توكاييف), and a sector
+// noun with a nisba names a country's body (القوات الروسية is RUSMIL,
+// محكمة روسية RUSJUD). Neither needs the NER model: aliases and roles
+// adds both to the mentions before resolution.
+
+// officeRoles are the sector nouns that name one office holder: الرئيس
+// الروسي is the president of Russia at the article's date.
+var officeRoles = map[string]string{
+	"الرءيس": "head_of_state", "رءيس": "head_of_state", "رءيس الجمهوريه": "head_of_state",
+	"رءيس الوزراء": "head_of_government", "رءيس الحكومه": "head_of_government",
+	"وزير الخارجيه": "foreign_minister", "وزير الدفاع": "defence_minister",
+}
+
+// extraMentions returns ms with the surname aliases and role mentions of
+// the article added, sorted by position.
+func (r *Resolver) extraMentions(toks []Token, ms []Mention) []Mention {
+	covered := make([]bool, len(toks))
+	for _, m := range ms {
+		for i := m.First; i < m.Stop && i < len(toks); i++ {
+			covered[i] = true
+		}
+	}
+	out := append([]Mention(nil), ms...)
+	out = append(out, aliases(toks, ms, covered)...)
+	out = append(out, r.roles(toks, ms, covered)...)
+	sortMentions(out)
+	return out
+}
+
+// aliases finds the surnames of multi-word person names again where
+// nothing else covers them, after the full name.
+func aliases(toks []Token, ms []Mention, covered []bool) []Mention {
+	from := map[string]int{} // surname key -> where it may be found alone
+	for _, m := range ms {
+		if m.Type != "PERS" || m.Stop-m.First < 2 || m.Stop > len(toks) {
+			continue
+		}
+		last := toks[m.Stop-1]
+		if !surnameLike(last.Key) {
+			continue
+		}
+		if at, ok := from[last.Key]; !ok || m.Stop < at {
+			from[last.Key] = m.Stop
+		}
+	}
+	if len(from) == 0 {
+		return nil
+	}
+	var out []Mention
+	for i, t := range toks {
+		if covered[i] || !t.Word {
+			continue
+		}
+		for _, c := range candidates(t) {
+			if at, ok := from[c]; ok && at <= i {
+				out = append(out, Mention{First: i, Stop: i + 1, Type: "PERS", Source: "alias"})
+				covered[i] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// surnameLike: a surname is safe to look for alone when it is not a
+// function word or an everyday word (علي is also the preposition على).
+func surnameLike(key string) bool {
+	if utf8.RuneCountInString(key) < 3 || arabic.DefaultStopwords()[key] {
+		return false
+	}
+	lex := arabic.DefaultLexicon()
+	bare, withArticle := lex.Count(key), lex.Known(key)-lex.Count(key)
+	return withArticle*10 <= bare+10 && bare < 3000
+}
+
+// roles finds a sector noun (one or two words) followed by a nisba in the
+// same sentence, where no name covers them and no person's name follows in
+// apposition (النائب الروسي، كونستانتين زاتولين is the person).
+func (r *Resolver) roles(toks []Token, ms []Mention, covered []bool) []Mention {
+	persAt := map[int]bool{}
+	for _, m := range ms {
+		if m.Type == "PERS" {
+			persAt[m.First] = true
+		}
+	}
+	var out []Mention
+	for i := 0; i < len(toks); i++ {
+		if covered[i] || !toks[i].Word || i > 0 && adjectival(toks[i-1], toks[i]) {
+			continue
+		}
+		n := r.sectorAt(toks, i, covered)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		if j >= len(toks) || covered[j] || toks[j].Sentence != toks[i].Sentence {
+			continue
+		}
+		if _, ok := r.nisbaOf(toks[j]); !ok {
+			continue
+		}
+		next := j + 1
+		if next < len(toks) && (toks[next].Key == "،" || toks[next].Key == ",") {
+			next++
+		}
+		if persAt[next] {
+			continue
+		}
+		out = append(out, Mention{First: i, Stop: j + 1, Type: "ORG", Source: "role"})
+		for k := i; k <= j; k++ {
+			covered[k] = true
+		}
+		i = j
+	}
+	return out
+}
+
+// adjectival: a definite sector word after a definite noun qualifies it
+// (السياسة الخارجية is foreign policy, not the foreign ministry).
+func adjectival(prev, t Token) bool {
+	return prev.Word && prev.Sentence == t.Sentence && definite(prev) && definite(t)
+}
+
+func definite(t Token) bool {
+	if strings.HasPrefix(t.Key, "ال") {
+		return true
+	}
+	return strings.HasPrefix(t.Key, t.Pro) && (strings.HasSuffix(t.Pro, "ال") || strings.HasSuffix(t.Pro, "لل"))
+}
+
+// sectorAt returns how many words (2 or 1) of a sector noun start at i.
+func (r *Resolver) sectorAt(toks []Token, i int, covered []bool) int {
+	if i+1 < len(toks) && !covered[i+1] && toks[i+1].Sentence == toks[i].Sentence {
+		for _, c := range candidates(toks[i]) {
+			if _, ok := r.Dict.Sector(c + " " + toks[i+1].Key); ok {
+				return 2
+			}
+		}
+	}
+	for _, c := range candidates(toks[i]) {
+		if _, ok := r.Dict.Sector(c); ok {
+			return 1
+		}
+	}
+	return 0
+}
+
+// sectorOf reads the sector noun of a role mention.
+func (r *Resolver) sectorOf(toks []Token, m Mention) (noun, sector string) {
+	for _, c := range candidates(toks[m.First]) {
+		if m.Stop-m.First == 3 {
+			noun = c + " " + toks[m.First+1].Key
+		} else {
+			noun = c
+		}
+		if s, ok := r.Dict.Sector(noun); ok {
+			return noun, s
+		}
+	}
+	return "", ""
+}
+
+func (r *Resolver) nisbaOf(t Token) (string, bool) {
+	for _, c := range candidates(t) {
+		if code, ok := r.Dict.nisbaOrAccusative(c); ok {
+			return code, true
+		}
+	}
+	return "", false
+}
+
+// codeRole codes a role mention: country from its nisba, sector from its
+// noun; an office with one holder (الرئيس الروسي) is that person.
+func (r *Resolver) codeRole(e *Entity, toks []Token, m Mention) {
+	country, _ := r.nisbaOf(toks[m.Stop-1])
+	noun, sector := r.sectorOf(toks, m)
+	e.Confidence = 0.75
+	if role, ok := officeRoles[strings.TrimPrefix(noun, "و")]; ok {
+		if h := r.Dict.Holder(country, role, r.Date); h != nil {
+			r.fromEntry(e, h)
+			e.Type = "PERS"
+			return
+		}
+	}
+	e.Country, e.Sector, e.Code = country, sector, country+sector
+	e.ActorID = "role:" + e.Code
+	e.ActorName = e.Text
+}
