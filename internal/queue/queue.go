@@ -46,18 +46,33 @@ func Connect(ctx context.Context, url string) (*Queue, error) {
 		return nil, fmt.Errorf("queue %s: %w", url, err)
 	}
 	q := &Queue{nc: nc, js: js, AckWait: time.Minute}
-	_, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	if err := ensureStream(ctx, js); err != nil {
+		nc.Close()
+		return nil, fmt.Errorf("queue %s: stream %s: %w", url, Stream, err)
+	}
+	return q, nil
+}
+
+// ensureStream creates the stream unless it exists. An existing stream is
+// left as it is rather than updated: workers connect together, and a
+// stream update racing a consumer's creation trips a data race inside the
+// NATS server.
+func ensureStream(ctx context.Context, js jetstream.JetStream) error {
+	_, err := js.Stream(ctx, Stream)
+	if !errors.Is(err, jetstream.ErrStreamNotFound) {
+		return err
+	}
+	_, err = js.CreateStream(ctx, jetstream.StreamConfig{
 		Name:       Stream,
 		Subjects:   []string{Subject},
 		Retention:  jetstream.WorkQueuePolicy,
 		Storage:    jetstream.FileStorage,
 		Duplicates: 24 * time.Hour, // a re-published article within a day is dropped
 	})
-	if err != nil {
-		nc.Close()
-		return nil, fmt.Errorf("queue %s: stream %s: %w", url, Stream, err)
+	if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+		return nil // another worker made it first
 	}
-	return q, nil
+	return err
 }
 
 // Close drains pending publishes and closes the connection.
