@@ -17,6 +17,12 @@ type Saver interface {
 	PutBatch(ctx context.Context, docs []*document.Document) ([]bool, error)
 }
 
+// indexPreparer is a Saver that can do part of its indexing work ahead of
+// PutBatch, on the analysis workers.
+type indexPreparer interface {
+	PrepareIndex(d *document.Document)
+}
+
 // Stats counts what an ingest did.
 type Stats struct {
 	Read      int           `json:"read"`      // articles read and analysed
@@ -98,6 +104,9 @@ func Ingest(ctx context.Context, r *ingest.Reader, st Saver, paths []string, opt
 			for d := range raw {
 				if opts.Analyze != nil {
 					opts.Analyze(d)
+				}
+				if p, ok := st.(indexPreparer); ok {
+					p.PrepareIndex(d)
 				}
 				done <- d
 			}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -30,6 +31,10 @@ type DB struct {
 	db   *sql.DB
 	path string // the file or the redacted URL, for messages
 	pg   bool   // PostgreSQL rather than SQLite
+
+	// prepared holds search terms computed by PrepareIndex ahead of
+	// PutBatch, by document.
+	prepared sync.Map
 }
 
 // q rewrites a query's ? placeholders as PostgreSQL's $1, $2... Queries
@@ -177,6 +182,7 @@ func (s *DB) PutBatch(ctx context.Context, docs []*document.Document) ([]bool, e
 		return nil, fmt.Errorf("prepare: %w", err)
 	}
 	defer stmt.Close()
+	defer s.forgetPrepared(docs)
 	ix, err := s.prepareIndexer(ctx, tx)
 	if err != nil {
 		return nil, err

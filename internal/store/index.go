@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"github.com/rasd-project/rasd/internal/actor"
 	"github.com/rasd-project/rasd/internal/document"
@@ -15,11 +16,13 @@ import (
 // terms) inside the transaction that stores it.
 type indexer struct {
 	event, entity, docKey, terms *sql.Stmt
+	oldKey                       *sql.Stmt // the key of a document indexed before
 	pg                           bool
+	prepared                     *sync.Map // terms from PrepareIndex
 }
 
 func (s *DB) prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
-	ix := indexer{pg: s.pg}
+	ix := indexer{pg: s.pg, prepared: &s.prepared}
 	var err error
 	prep := func(dst **sql.Stmt, query string) {
 		if err == nil && query != "" {
@@ -35,7 +38,8 @@ func (s *DB) prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
 		prep(&ix.terms, `INSERT INTO search_terms (article_id, terms) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
 			|| setweight(to_tsvector('simple', ?), 'D')) ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms`)
 	} else {
-		prep(&ix.docKey, `INSERT INTO search_docs (article_id) VALUES (?) ON CONFLICT(article_id) DO UPDATE SET article_id = excluded.article_id RETURNING rowid`)
+		prep(&ix.docKey, `INSERT INTO search_docs (article_id) VALUES (?) ON CONFLICT(article_id) DO NOTHING`)
+		prep(&ix.oldKey, `SELECT rowid FROM search_docs WHERE article_id = ?`)
 		prep(&ix.terms, `INSERT OR REPLACE INTO search_terms (rowid, title, body, tags) VALUES (?, ?, ?, ?)`)
 	}
 	if err != nil {
@@ -46,7 +50,7 @@ func (s *DB) prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
 }
 
 func (ix *indexer) close() {
-	for _, st := range []*sql.Stmt{ix.event, ix.entity, ix.docKey, ix.terms} {
+	for _, st := range []*sql.Stmt{ix.event, ix.entity, ix.docKey, ix.oldKey, ix.terms} {
 		if st != nil {
 			st.Close()
 		}
@@ -78,21 +82,41 @@ func (ix *indexer) add(ctx context.Context, d *document.Document) error {
 			return fmt.Errorf("index %s: entity %d: %w", d.ID, i, err)
 		}
 	}
-	f := search.Terms(d)
+	var f search.Fields
+	if v, ok := ix.prepared.LoadAndDelete(d); ok {
+		f = v.(search.Fields)
+	} else {
+		f = search.Terms(d)
+	}
 	if ix.pg {
 		if _, err := ix.terms.ExecContext(ctx, d.ID, f.Title, f.Body, f.Tags); err != nil {
 			return fmt.Errorf("index %s: search terms: %w", d.ID, err)
 		}
 		return nil
 	}
-	var key int64
-	if err := ix.docKey.QueryRowContext(ctx, d.ID).Scan(&key); err != nil {
+	key, err := ix.searchKey(ctx, d.ID)
+	if err != nil {
 		return fmt.Errorf("index %s: search key: %w", d.ID, err)
 	}
 	if _, err := ix.terms.ExecContext(ctx, key, f.Title, f.Body, f.Tags); err != nil {
 		return fmt.Errorf("index %s: search terms: %w", d.ID, err)
 	}
 	return nil
+}
+
+// searchKey is the full-text row of an article: a new one (an insert
+// without RETURNING is the cheap path), or the one it has.
+func (ix *indexer) searchKey(ctx context.Context, id string) (int64, error) {
+	res, err := ix.docKey.ExecContext(ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 1 {
+		return res.LastInsertId()
+	}
+	var key int64
+	err = ix.oldKey.QueryRowContext(ctx, id).Scan(&key)
+	return key, err
 }
 
 func partyCode(a *document.EventActor) string {
@@ -108,6 +132,22 @@ func eventDate(d *document.Document, e document.Event) string {
 		return e.Date
 	}
 	return d.Article.Published
+}
+
+// PrepareIndex computes a document's search terms ahead of PutBatch, on
+// the caller's goroutine: ingest's analysis workers call it, so that the
+// one goroutine that writes only writes. It must not be called on a
+// document that is changed before it is stored.
+func (s *DB) PrepareIndex(d *document.Document) {
+	s.prepared.Store(d, search.Terms(d))
+}
+
+// forgetPrepared drops what PrepareIndex kept for documents not indexed
+// (duplicates, a failed batch).
+func (s *DB) forgetPrepared(docs []*document.Document) {
+	for _, d := range docs {
+		s.prepared.Delete(d)
+	}
 }
 
 // Reindex rebuilds the derived tables (events, entities, search terms)
