@@ -228,10 +228,55 @@ func rows(ctx context.Context, es Events, r Rule, since string) ([]store.EventRo
 	return out, nil
 }
 
+// scopeSince is the first date of the rule's events in the scope's
+// articles, "" for a replay of all history; ok is false when those
+// articles hold none of the rule's events.
+func scopeSince(ctx context.Context, es Events, r Rule, scope Scope) (since string, ok bool, err error) {
+	if scope.Articles == nil {
+		return "", true, nil
+	}
+	for id := range scope.Articles {
+		err := es.Events(ctx, store.EventFilter{Article: id, MinConf: r.MinConfidence}, func(row store.EventRow) error {
+			if !matchesType(r.Types, row.Event) || !involves(r.Actors, row.Event) {
+				return nil
+			}
+			if d := eventDay(row); !ok || d < since {
+				since, ok = d, true
+			}
+			return nil
+		})
+		if err != nil {
+			return "", false, err
+		}
+	}
+	return since, ok, nil
+}
+
+// involves reports whether an event has one of the actors on either side;
+// no actors means any event.
+func involves(actors []string, ev document.Event) bool {
+	if len(actors) == 0 {
+		return true
+	}
+	for _, a := range actors {
+		if matchesActor(a, actorCode(ev.Source)) || matchesActor(a, actorCode(ev.Target)) {
+			return true
+		}
+	}
+	return false
+}
+
 // eventAlerts fires once per event (date, source, target and code), with
 // every article that reports it.
 func (e *Engine) eventAlerts(ctx context.Context, es Events, r Rule, scope Scope) ([]Alert, error) {
-	all, err := rows(ctx, es, r, "")
+	// An event's reports share its date: history before the first date in
+	// scope cannot touch an alert, so a watcher's check reads only the days
+	// its new articles speak of, not the whole archive.
+	since, ok, err := scopeSince(ctx, es, r, scope)
+	if err != nil || !ok {
+		return nil, err
+	}
+	all, err := rows(ctx, es, r, since)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -38,9 +37,7 @@ the work on one goroutine. The exit code is 1 when a target is missed.`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(results); err != nil {
+				if err := writeJSON(g.stdout, results); err != nil {
 					return err
 				}
 			} else if err := bench.Print(g.stdout, results); err != nil {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -29,9 +28,7 @@ problem is found; rasd reindex rebuilds what is derived.`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(rep); err != nil {
+				if err := writeJSON(g.stdout, rep); err != nil {
 					return err
 				}
 			} else {

@@ -2,12 +2,9 @@ package cli
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,10 +31,6 @@ func filterExamples(shared string) ([]event.Example, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		votes, err := gsrVotes(path)
-		if err != nil {
-			return nil, nil, err
-		}
 		for _, r := range rows {
 			label := strings.ToLower(strings.TrimSpace(r.Label))
 			text, a := article.FromParts(article.Parts{Body: r.Text})
@@ -53,58 +46,14 @@ func filterExamples(shared string) ([]event.Example, []string, error) {
 				coded = coded || e.Plover == typ
 			}
 			ex := event.Example{Type: typ, Features: feats, Positive: label == "yes", Coded: coded, TrainOnly: label == "ambiguous"}
-			if v, ok := votes[r.ID]; ok && v[0]+v[1] > 0 {
-				ex.Agree = float64(v[0]) / float64(v[0]+v[1])
+			if votes := r.Accept + r.Reject; votes > 0 {
+				ex.Agree = float64(r.Accept) / float64(votes)
 			}
 			out = append(out, ex)
 			texts = append(texts, label+"\t"+r.Text)
 		}
 	}
 	return out, texts, nil
-}
-
-// gsrVotes reads the accept and reject counts of a GSR detection CSV by
-// sentence id; a file without those columns gives none.
-func gsrVotes(path string) (map[string][2]int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	head, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	col := map[string]int{}
-	for i, h := range head {
-		col[h] = i
-	}
-	id, okID := col["id"]
-	acc, okA := col["accept"]
-	rej, okR := col["reject"]
-	out := map[string][2]int{}
-	if !okID || !okA || !okR {
-		return out, nil
-	}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if len(rec) <= max(id, acc, rej) {
-			continue
-		}
-		a, errA := strconv.Atoi(rec[acc])
-		b, errB := strconv.Atoi(rec[rej])
-		if errA == nil && errB == nil {
-			out[rec[id]] = [2]int{a, b}
-		}
-	}
 }
 
 func newTrainFilterCmd(g *globals) *cobra.Command {

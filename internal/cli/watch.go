@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
@@ -130,9 +129,7 @@ $RASD_WEBHOOK_SECRET, retried with backoff). SIGINT or SIGTERM stops it.`,
 			}
 			stats, err := w.PollDue(ctx)
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetIndent("", "  ")
-				if encErr := enc.Encode(stats); encErr != nil {
+				if encErr := writeJSON(g.stdout, stats); encErr != nil {
 					return encErr
 				}
 			} else {

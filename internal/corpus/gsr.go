@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 )
 
 // GSRRecord is a sentence of the Arabic event gold standard with its coded
@@ -61,6 +63,9 @@ func ReadGSRSpans(path string) ([]GSRRecord, error) {
 // GSRSentence is a row of a *_gsr.csv detection file.
 type GSRSentence struct {
 	ID, EventType, Label, Text string
+	// Accept and Reject are the annotators' votes, where the file has
+	// those columns (0 and 0 otherwise).
+	Accept, Reject int
 }
 
 // ReadGSRDetection reads a detection CSV with columns id, event_type,
@@ -98,7 +103,20 @@ func ReadGSRDetection(path string) ([]GSRSentence, error) {
 		if len(rec) <= col["text"] {
 			return nil, fmt.Errorf("%s:%d: short row", path, line)
 		}
-		out = append(out, GSRSentence{ID: rec[col["id"]], EventType: rec[col["event_type"]], Label: rec[col["label"]], Text: rec[col["text"]]})
+		row := GSRSentence{ID: rec[col["id"]], EventType: rec[col["event_type"]], Label: rec[col["label"]], Text: rec[col["text"]]}
+		row.Accept, row.Reject = vote(rec, col, "accept"), vote(rec, col, "reject")
+		out = append(out, row)
 	}
 	return out, nil
+}
+
+// vote is a row's count in a votes column, 0 when the column is missing
+// or not a number.
+func vote(rec []string, col map[string]int, name string) int {
+	i, ok := col[name]
+	if !ok || i >= len(rec) {
+		return 0
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(rec[i]))
+	return n
 }
