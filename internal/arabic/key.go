@@ -149,6 +149,19 @@ func CountLetters(s string) (arabic, latin int) {
 	return arabic, latin
 }
 
+// CountWords is len(Words(s)) without making the slice.
+func CountWords(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
 // Words splits s on spaces and returns the fields, like strings.Fields but
 // with IsSpace's wider notion of space.
 func Words(s string) []string {

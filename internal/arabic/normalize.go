@@ -30,7 +30,7 @@ func Normalize(s string) Normalized {
 	orig := make([]int32, 0, len(s)+1)
 	var scratch [utf8.UTFMax * 4]byte
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		out := appendNormRune(scratch[:0], r, size)
 		for range out {
 			orig = append(orig, int32(i))
@@ -86,14 +86,16 @@ func NormalizeString(s string) string {
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		b = appendNormRune(b, r, size)
 		i += size
 	}
 	return string(b)
 }
 
-// isNormal reports whether NormalizeString would leave s as it is.
+// isNormal reports whether NormalizeString would leave s as it is: ASCII
+// without capitals and the letters of U+0621..U+064A that fold to
+// themselves, which are all two bytes, D8 or D9 then one more.
 func isNormal(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -104,14 +106,26 @@ func isNormal(s string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r < 0x0621 || r > 0x064A || r == Tatweel || foldNorm(r) != r {
+		if (c != 0xD8 && c != 0xD9) || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
 			return false
 		}
-		i += size
+		r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+		if r < 0x0621 || r > 0x064A || !normalLetters[r-0x0621] {
+			return false
+		}
+		i += 2
 	}
 	return true
 }
+
+// normalLetters marks the letters of U+0621..U+064A that normalise to
+// themselves.
+var normalLetters = func() (t [0x064A - 0x0621 + 1]bool) {
+	for r := rune(0x0621); r <= 0x064A; r++ {
+		t[r-0x0621] = r != Tatweel && foldNorm(r) == r
+	}
+	return t
+}()
 
 // appendNormRune appends the normal form of r (which took size bytes).
 func appendNormRune(b []byte, r rune, size int) []byte {
@@ -201,7 +215,7 @@ func KeyOf(normal string) string {
 func HamzaForm(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		i += size
 		switch r {
 		case 'أ', 'إ', 'آ':

@@ -252,7 +252,7 @@ func leadDateline(l line) *Dateline {
 			continue
 		}
 		prefix := strings.TrimSpace(l.text[:i+len(string(r))])
-		if len(arabic.Words(prefix)) > 7 {
+		if arabic.CountWords(prefix) > 7 {
 			break
 		}
 		b := ParseByline(prefix)

@@ -74,7 +74,7 @@ func splitLines(text string) []line {
 		}
 		s, e := trimSpan(text, start, end)
 		l := line{start: s, end: e, text: text[s:e]}
-		l.words = len(arabic.Words(l.text))
+		l.words = arabic.CountWords(l.text)
 		out = append(out, l)
 		start = end + 1
 	}

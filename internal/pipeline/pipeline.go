@@ -114,19 +114,37 @@ func Ingest(ctx context.Context, r *ingest.Reader, st Saver, paths []string, opt
 	}
 	go func() { wg.Wait(); close(done) }()
 
-	batch := make([]*document.Document, 0, opts.BatchSize)
-	var storeErr error
-	flush := func(ctx context.Context) {
-		if len(batch) == 0 || storeErr != nil {
-			batch = batch[:0]
-			return
+	// Batches are gathered on their own goroutine so that the workers go on
+	// analysing while the store writes the previous batch: the store is the
+	// one writer, and it should never wait for a batch to fill.
+	batches := make(chan []*document.Document, 1)
+	go func() {
+		defer close(batches)
+		batch := make([]*document.Document, 0, opts.BatchSize)
+		for d := range done {
+			batch = append(batch, d)
+			if len(batch) >= opts.BatchSize {
+				batches <- batch
+				batch = make([]*document.Document, 0, opts.BatchSize)
+			}
 		}
-		added, err := st.PutBatch(ctx, batch)
+		if len(batch) > 0 {
+			batches <- batch
+		}
+	}()
+	// Every batch read is stored, even once ctx is cancelled: an interrupted
+	// run keeps its work, and a batch is bounded in size.
+	storeCtx := context.WithoutCancel(ctx)
+	var storeErr error
+	for batch := range batches {
+		if storeErr != nil {
+			continue // drain, so the goroutines above can finish
+		}
+		added, err := st.PutBatch(storeCtx, batch)
 		if err != nil {
 			storeErr = fmt.Errorf("store batch of %d (first %s from %s): %w", len(batch), batch[0].ID, batch[0].Origin.Path, err)
 			stopReading()
-			batch = batch[:0]
-			return
+			continue
 		}
 		for i, ok := range added {
 			if ok {
@@ -138,21 +156,12 @@ func Ingest(ctx context.Context, r *ingest.Reader, st Saver, paths []string, opt
 				stats.Duplicate++
 			}
 		}
-		batch = batch[:0]
 		if opts.OnProgress != nil {
 			stats.Read, stats.Failed = int(read.Load()), int(failed.Load())
 			stats.Elapsed = time.Since(start)
 			opts.OnProgress(stats)
 		}
 	}
-	for d := range done {
-		batch = append(batch, d)
-		if len(batch) >= opts.BatchSize {
-			flush(ctx)
-		}
-	}
-	// Keep what was read even when reading was interrupted.
-	flush(context.WithoutCancel(ctx))
 	err := <-readErr
 	stats.Read, stats.Failed = int(read.Load()), int(failed.Load())
 	stats.Elapsed = time.Since(start)

@@ -72,7 +72,7 @@ func OpenSQLite(ctx context.Context, file string) (*DB, error) {
 	if file == "" {
 		return nil, errors.New("open sqlite: empty path")
 	}
-	dsn := "file:" + file + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_pragma=cache_size(-65536)&_pragma=mmap_size(268435456)&_txlock=immediate"
+	dsn := "file:" + file + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_pragma=cache_size(-8192)&_pragma=mmap_size(268435456)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", file, err)
@@ -138,7 +138,7 @@ func (s *DB) migrate(ctx context.Context) error {
 
 // rebuildsDerived are the migrations after which the derived tables must
 // be filled again from the documents.
-var rebuildsDerived = map[string]map[int]bool{"sqlite": {2: true, 3: true}}
+var rebuildsDerived = map[string]map[int]bool{"sqlite": {2: true, 3: true, 5: true}}
 
 func (s *DB) apply(ctx context.Context, version int, name, body string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -190,10 +190,11 @@ func (s *DB) PutBatch(ctx context.Context, docs []*document.Document) ([]bool, e
 	defer ix.close()
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	for i, d := range docs {
-		row, err := encodeRow(d)
+		p, err := s.takePrepared(d)
 		if err != nil {
 			return nil, err
 		}
+		row := p.row
 		res, err := stmt.ExecContext(ctx, d.ID, d.Hash, d.Article.Title, row.authors, nullIfEmpty(d.Article.Published),
 			nullIfEmpty(d.Article.Source), nullIfEmpty(d.Article.URL), d.Origin.Format, nullIfEmpty(d.Origin.Path),
 			d.Text, row.document, d.Version, now)
@@ -203,7 +204,7 @@ func (s *DB) PutBatch(ctx context.Context, docs []*document.Document) ([]bool, e
 		n, _ := res.RowsAffected()
 		added[i] = n == 1
 		if added[i] {
-			if err := ix.add(ctx, d); err != nil {
+			if err := ix.add(ctx, d, p); err != nil {
 				return nil, err
 			}
 		}

@@ -18,7 +18,7 @@ type indexer struct {
 	event, entity, docKey, terms *sql.Stmt
 	oldKey                       *sql.Stmt // the key of a document indexed before
 	pg                           bool
-	prepared                     *sync.Map // terms from PrepareIndex
+	prepared                     *sync.Map // *preparedDoc from PrepareIndex
 }
 
 func (s *DB) prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
@@ -57,16 +57,18 @@ func (ix *indexer) close() {
 	}
 }
 
-// add writes the derived rows of d.
-func (ix *indexer) add(ctx context.Context, d *document.Document) error {
-	for i, e := range d.Events {
-		raw, err := json.Marshal(e)
-		if err != nil {
-			return fmt.Errorf("index %s: event %d: %w", d.ID, i, err)
+// add writes the derived rows of d, from p when PrepareIndex made them.
+func (ix *indexer) add(ctx context.Context, d *document.Document, p *preparedDoc) error {
+	if p == nil {
+		var err error
+		if p, err = prepareDerived(d); err != nil {
+			return err
 		}
+	}
+	for i, e := range d.Events {
 		src, tgt := partyCode(e.Source), partyCode(e.Target)
 		if _, err := ix.event.ExecContext(ctx, d.ID, i, e.ID, eventDate(d, e), src, actor.CountryOf(src), tgt, actor.CountryOf(tgt),
-			e.Code, e.Root, e.Plover, e.Quad, e.Goldstein, e.Confidence, string(raw), spanText(d.Text, e.Sentence.Start, e.Sentence.End)); err != nil {
+			e.Code, e.Root, e.Plover, e.Quad, e.Goldstein, e.Confidence, p.events[i], spanText(d.Text, e.Sentence.Start, e.Sentence.End)); err != nil {
 			return fmt.Errorf("index %s: event %d: %w", d.ID, i, err)
 		}
 	}
@@ -82,12 +84,7 @@ func (ix *indexer) add(ctx context.Context, d *document.Document) error {
 			return fmt.Errorf("index %s: entity %d: %w", d.ID, i, err)
 		}
 	}
-	var f search.Fields
-	if v, ok := ix.prepared.LoadAndDelete(d); ok {
-		f = v.(search.Fields)
-	} else {
-		f = search.Terms(d)
-	}
+	f := p.fields
 	if ix.pg {
 		if _, err := ix.terms.ExecContext(ctx, d.ID, f.Title, f.Body, f.Tags); err != nil {
 			return fmt.Errorf("index %s: search terms: %w", d.ID, err)
@@ -134,12 +131,58 @@ func eventDate(d *document.Document, e document.Event) string {
 	return d.Article.Published
 }
 
-// PrepareIndex computes a document's search terms ahead of PutBatch, on
-// the caller's goroutine: ingest's analysis workers call it, so that the
-// one goroutine that writes only writes. It must not be called on a
-// document that is changed before it is stored.
+// preparedDoc is what storing a document needs besides the writes: its
+// encoded row, its events as JSON and its search terms.
+type preparedDoc struct {
+	row    encodedRow
+	events []string
+	fields search.Fields
+}
+
+// prepare encodes d for storing.
+func prepare(d *document.Document) (*preparedDoc, error) {
+	row, err := encodeRow(d)
+	if err != nil {
+		return nil, err
+	}
+	p, err := prepareDerived(d)
+	if err != nil {
+		return nil, err
+	}
+	p.row = row
+	return p, nil
+}
+
+// prepareDerived makes the parts of the derived rows: events and terms.
+func prepareDerived(d *document.Document) (*preparedDoc, error) {
+	p := &preparedDoc{events: make([]string, len(d.Events)), fields: search.Terms(d)}
+	for i, e := range d.Events {
+		raw, err := json.Marshal(e)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: event %d: %w", d.ID, i, err)
+		}
+		p.events[i] = string(raw)
+	}
+	return p, nil
+}
+
+// takePrepared returns what PrepareIndex made for d, or makes it now.
+func (s *DB) takePrepared(d *document.Document) (*preparedDoc, error) {
+	if v, ok := s.prepared.LoadAndDelete(d); ok {
+		return v.(*preparedDoc), nil
+	}
+	return prepare(d)
+}
+
+// PrepareIndex encodes a document and computes its search terms ahead of
+// PutBatch, on the caller's goroutine: ingest's analysis workers call it,
+// so that the one goroutine that writes only writes. It must not be called
+// on a document that is changed before it is stored. A document that
+// fails to encode is left for PutBatch, which reports the error.
 func (s *DB) PrepareIndex(d *document.Document) {
-	s.prepared.Store(d, search.Terms(d))
+	if p, err := prepare(d); err == nil {
+		s.prepared.Store(d, p)
+	}
 }
 
 // forgetPrepared drops what PrepareIndex kept for documents not indexed
@@ -183,7 +226,7 @@ func (s *DB) Reindex(ctx context.Context) (int, error) {
 			break
 		}
 		for _, d := range docs {
-			if err := ix.add(ctx, d); err != nil {
+			if err := ix.add(ctx, d, nil); err != nil {
 				return 0, err
 			}
 		}
