@@ -126,9 +126,12 @@ type Dictionary struct {
 	names   map[string][]*match // first token key -> candidate names, longest first
 	nisba   map[string]string   // nisba adjective key -> country code
 	sectors map[string]string   // sector noun (key, possibly two words) -> agent code
-	byISO3  map[string]string   // ISO3 -> CAMEO country code
-	people  map[string][]*Entry // role key "RUS:head_of_state" -> people
-	entries []*Entry
+	// sectorHeads are the first words of the two-word sector nouns: only
+	// they are worth joining to the next word for a lookup.
+	sectorHeads map[string]bool
+	byISO3      map[string]string   // ISO3 -> CAMEO country code
+	people      map[string][]*Entry // role key "RUS:head_of_state" -> people
+	entries     []*Entry
 }
 
 // match is one spelling of an entry, as token keys.
@@ -189,7 +192,7 @@ func (d *Dictionary) add(name string, e *Entry) {
 
 // Load reads the actor tables from fsys (the data tree).
 func Load(fsys fs.FS) (*Dictionary, error) {
-	d := &Dictionary{names: map[string][]*match{}, nisba: map[string]string{}, sectors: map[string]string{}, byISO3: map[string]string{}, people: map[string][]*Entry{}}
+	d := &Dictionary{names: map[string][]*match{}, nisba: map[string]string{}, sectors: map[string]string{}, sectorHeads: map[string]bool{}, byISO3: map[string]string{}, people: map[string][]*Entry{}}
 	var errs []error
 	for _, step := range []func(fs.FS) error{d.loadCountries, d.loadIGOs, d.loadSectors, d.loadMetonyms, d.loadPlaces, d.loadPeople, d.loadOrganisations} {
 		if err := step(fsys); err != nil {
@@ -304,7 +307,11 @@ func (d *Dictionary) loadSectors(fsys fs.FS) error {
 		if !isCode(f[1], 3) {
 			return fmt.Errorf("agent code %q is not three capital letters", f[1])
 		}
-		d.sectors[strings.Join(tokenKeys(f[0]), " ")] = f[1]
+		keys := tokenKeys(f[0])
+		d.sectors[strings.Join(keys, " ")] = f[1]
+		if len(keys) > 1 {
+			d.sectorHeads[keys[0]] = true
+		}
 		return nil
 	})
 }

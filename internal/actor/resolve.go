@@ -43,28 +43,37 @@ type Entity struct {
 // candidates are the forms a token may match a name under: as written,
 // without its proclitics, and with the article its proclitics absorbed
 // (للصين is ل + الصين).
-func candidates(t Token) []string {
-	out := []string{t.Key}
+func candidates(t Token) keyCandidates {
+	k := keyCandidates{keys: [3]string{t.Key}, n: 1}
 	if t.Pro == "" || !strings.HasPrefix(t.Key, t.Pro) {
-		return out
+		return k
 	}
 	rest := t.Key[len(t.Pro):]
 	if rest == "" {
-		return out
+		return k
 	}
-	out = append(out, rest)
+	k.keys[1], k.n = rest, 2
 	if strings.HasSuffix(t.Pro, "ال") || strings.HasSuffix(t.Pro, "لل") {
-		out = append(out, "ال"+rest)
+		k.keys[2], k.n = "ال"+rest, 3
 	}
-	return out
+	return k
 }
+
+// keyCandidates are the forms of one token to look up, held in place:
+// every word of every article is looked up this way, several times.
+type keyCandidates struct {
+	keys [3]string
+	n    int
+}
+
+func (k keyCandidates) list() []string { return k.keys[:k.n] }
 
 // MatchAt returns the longest dictionary name starting at token i and the
 // number of tokens it covers.
 func (d *Dictionary) MatchAt(toks []Token, i int) (*Entry, int) {
 	var best *Entry
 	bestN := 0
-	for _, c := range candidates(toks[i]) {
+	for _, c := range candidates(toks[i]).list() {
 		for _, m := range d.names[c] {
 			n := len(m.tokens)
 			if n <= bestN || i+n > len(toks) {
@@ -208,7 +217,7 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 // person looks a surname up among the article's persons, also without
 // its proclitics (لتوكاييف).
 func person(persons map[string]*Entity, t Token) (*Entity, bool) {
-	for _, c := range candidates(t) {
+	for _, c := range candidates(t).list() {
 		if p, ok := persons[c]; ok {
 			return p, true
 		}
@@ -291,7 +300,7 @@ func (r *Resolver) scan(toks []Token, i, dir, sentence int) (sector, country str
 			i += dir
 			continue
 		}
-		for _, c := range candidates(t) {
+		for _, c := range candidates(t).list() {
 			if country == "" {
 				if code, ok := r.Dict.Nisba(c); ok {
 					country = code
@@ -339,7 +348,7 @@ func stripPro(t Token) string {
 func (r *Resolver) codeOrganisation(e *Entity, toks []Token, m Mention) {
 	sector, country := "", ""
 	for i := m.First; i < m.Stop+1 && i < len(toks); i++ {
-		for _, c := range candidates(toks[i]) {
+		for _, c := range candidates(toks[i]).list() {
 			if s, ok := r.Dict.Sector(c); ok && sector == "" {
 				sector = s
 			}
@@ -360,7 +369,7 @@ func (r *Resolver) codeOrganisation(e *Entity, toks []Token, m Mention) {
 // nationalBody codes an IGO-like name followed by a nisba as that
 // country's body.
 func (r *Resolver) nationalBody(e *Entity, next Token) bool {
-	for _, c := range candidates(next) {
+	for _, c := range candidates(next).list() {
 		if code, ok := r.Dict.Nisba(c); ok {
 			e.Country, e.Sector, e.Code = code, "GOV", code+"GOV"
 			e.ActorID = "org:" + code + ":" + Key(e.Text)

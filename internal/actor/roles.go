@@ -61,7 +61,7 @@ func aliases(toks []Token, ms []Mention, covered []bool) []Mention {
 		if covered[i] || !t.Word {
 			continue
 		}
-		for _, c := range candidates(t) {
+		for _, c := range candidates(t).list() {
 			if at, ok := from[c]; ok && at <= i {
 				out = append(out, Mention{First: i, Stop: i + 1, Type: "PERS", Source: "alias"})
 				covered[i] = true
@@ -141,13 +141,16 @@ func definite(t Token) bool {
 // sectorAt returns how many words (2 or 1) of a sector noun start at i.
 func (r *Resolver) sectorAt(toks []Token, i int, covered []bool) int {
 	if i+1 < len(toks) && !covered[i+1] && toks[i+1].Sentence == toks[i].Sentence {
-		for _, c := range candidates(toks[i]) {
+		for _, c := range candidates(toks[i]).list() {
+			if !r.Dict.sectorHeads[c] {
+				continue
+			}
 			if _, ok := r.Dict.Sector(c + " " + toks[i+1].Key); ok {
 				return 2
 			}
 		}
 	}
-	for _, c := range candidates(toks[i]) {
+	for _, c := range candidates(toks[i]).list() {
 		if _, ok := r.Dict.Sector(c); ok {
 			return 1
 		}
@@ -157,7 +160,7 @@ func (r *Resolver) sectorAt(toks []Token, i int, covered []bool) int {
 
 // sectorOf reads the sector noun of a role mention.
 func (r *Resolver) sectorOf(toks []Token, m Mention) (noun, sector string) {
-	for _, c := range candidates(toks[m.First]) {
+	for _, c := range candidates(toks[m.First]).list() {
 		if m.Stop-m.First == 3 {
 			noun = c + " " + toks[m.First+1].Key
 		} else {
@@ -171,7 +174,7 @@ func (r *Resolver) sectorOf(toks []Token, m Mention) (noun, sector string) {
 }
 
 func (r *Resolver) nisbaOf(t Token) (string, bool) {
-	for _, c := range candidates(t) {
+	for _, c := range candidates(t).list() {
 		if code, ok := r.Dict.nisbaOrAccusative(c); ok {
 			return code, true
 		}

@@ -11,7 +11,7 @@ func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector st
 	// A nisba inside the span names the actor's country before any place
 	// it mentions: القنصل الأفغاني العام في بيشاور is Afghan.
 	for i := first; i < stop && country == ""; i++ {
-		for _, c := range candidates(toks[i]) {
+		for _, c := range candidates(toks[i]).list() {
 			if code, ok := d.nisbaOrAccusative(c); ok {
 				country = code
 				break
@@ -34,7 +34,7 @@ func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector st
 		}
 	}
 	for i := first; i < stop; i++ {
-		for _, c := range candidates(toks[i]) {
+		for _, c := range candidates(toks[i]).list() {
 			if code, ok := d.Nisba(c); ok && country == "" {
 				country = code
 			}
