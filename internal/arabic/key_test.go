@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -95,6 +96,18 @@ func FuzzDecodeRune(f *testing.F) {
 			if r != wr || n != wn {
 				t.Fatalf("decodeRune(%q, %d) = %U %d, want %U %d", s, i, r, n, wr, wn)
 			}
+		}
+	})
+}
+
+func FuzzKeyOf(f *testing.F) {
+	reference := strings.NewReplacer("ة", "ه", "ؤ", "ء", "ئ", "ء")
+	for _, s := range []string{"", "مسؤول", "مسئولة", "الدولة", "abc", "\xd8", "\xd8\xa9\xd8"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := KeyOf(s), reference.Replace(s); got != want {
+			t.Fatalf("KeyOf(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -1,7 +1,6 @@
 package arabic
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -194,16 +193,39 @@ func foldNorm(r rune) rune {
 	return r
 }
 
-var keyReplacer = strings.NewReplacer("ة", "ه", "ؤ", "ء", "ئ", "ء")
 
 // KeyOf folds an already normalised word to its key form: ta marbuta to ha,
 // hamza on waw or ya to bare hamza (مسؤول and مسئول are one word). It is
 // Key's letter folding without the rest.
 func KeyOf(normal string) string {
-	if !strings.ContainsAny(normal, "ةؤئ") {
+	// ة ؤ ئ are D8 A9, D8 A4, D8 A6 and become ه ء ء (D9 87, D8 A1): the
+	// same length, so the key is the word with those pairs rewritten.
+	first := keyPair(normal, 0)
+	if first < 0 {
 		return normal
 	}
-	return keyReplacer.Replace(normal)
+	b := []byte(normal)
+	for i := first; i >= 0; i = keyPair(normal, i+2) {
+		if b[i+1] == 0xA9 {
+			b[i], b[i+1] = 0xD9, 0x87
+		} else {
+			b[i+1] = 0xA1
+		}
+	}
+	return string(b)
+}
+
+// keyPair returns the offset of the first ة ؤ or ئ in s from i, or -1.
+func keyPair(s string, i int) int {
+	for ; i+1 < len(s); i++ {
+		if s[i] == 0xD8 {
+			switch s[i+1] {
+			case 0xA9, 0xA4, 0xA6:
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // HamzaForm is the normal form with hamza on alef kept (أ إ آ stay apart from

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 	"time"
@@ -110,10 +111,18 @@ func (tg *tagger) prepare(tokens []arabic.Token) []word {
 var (
 	knownOnce sync.Once
 	knownSet  map[string]bool
+	// startSet is knownSet and every other word that may open an
+	// expression: canStart asks once per word of the text, in one map.
+	startSet map[string]bool
 )
 
 // known reports whether key is a temporal word or month or weekday name.
 func (tg *tagger) known(key string) bool {
+	tg.buildSets()
+	return knownSet[key]
+}
+
+func (tg *tagger) buildSets() {
 	knownOnce.Do(func() {
 		knownSet = make(map[string]bool, len(vocabulary)+len(tg.t.months)+len(tg.t.weekdays))
 		for k := range vocabulary {
@@ -125,8 +134,17 @@ func (tg *tagger) known(key string) bool {
 		for k := range tg.t.weekdays {
 			knownSet[k] = true
 		}
+		startSet = maps.Clone(knownSet)
+		for _, set := range []map[string]bool{starters, yearCueWords, quantifiers} {
+			maps.Copy(startSet, set)
+		}
+		for k := range decades {
+			startSet[k] = true
+		}
+		for k := range approx {
+			startSet[k] = true
+		}
 	})
-	return knownSet[key]
 }
 
 // cliticLetter reports whether key begins with و ف ب ل ك.
@@ -291,15 +309,8 @@ func (tg *tagger) canStart(i int) bool {
 	default:
 		return false
 	}
-	k := w.key
-	if tg.known(k) || starters[k] || yearCueWords[k] || quantifiers[k] {
-		return true
-	}
-	if _, ok := decades[k]; ok {
-		return true
-	}
-	_, ok := approx[k]
-	return ok
+	tg.buildSets()
+	return startSet[w.key]
 }
 
 // starters are words that open patterns without being temporal themselves.
