@@ -21,6 +21,7 @@ type Analyzer struct {
 	res   *ner.Resources
 	dict  *actor.Dictionary
 	coder *event.Coder // nil when the event dictionaries are missing
+	memo  wordMemo
 }
 
 // New returns an analyzer with rasd's embedded data.
@@ -51,9 +52,9 @@ func NewWithoutFilter() *Analyzer {
 
 // Document runs every stage on d.
 func (a *Analyzer) Document(d *document.Document) {
-	toks := a.textLayer(d)
+	toks, words := a.textLayer(d)
 	a.dateLayer(d, toks)
-	a.entityLayer(d)
+	a.entityLayer(d, words)
 	if a.coder != nil {
 		a.coder.Document(d)
 	}
@@ -102,9 +103,10 @@ func regions(d *document.Document) []region {
 }
 
 // textLayer tokenises each region, cuts sentences and segments the words.
-// It returns the tokens for the later stages.
-func (a *Analyzer) textLayer(d *document.Document) []arabic.Token {
-	var toks []arabic.Token
+// It returns the tokens for the later stages, and the memo's entry of each
+// Arabic word (nil for other tokens).
+func (a *Analyzer) textLayer(d *document.Document) ([]arabic.Token, []*wordInfo) {
+	toks := make([]arabic.Token, 0, len(d.Text)/8+4)
 	d.Sentences = d.Sentences[:0]
 	for _, r := range regions(d) {
 		if r.span.Start < 0 || r.span.End > len(d.Text) || r.span.Start > r.span.End {
@@ -122,15 +124,18 @@ func (a *Analyzer) textLayer(d *document.Document) []arabic.Token {
 		}
 	}
 	d.Tokens = make([]document.Token, len(toks))
+	words := make([]*wordInfo, len(toks))
 	for i, t := range toks {
 		dt := document.Token{Span: article.Span{Start: t.Start, End: t.End}, Kind: t.Kind.String(), Text: t.Text}
 		if t.Kind == arabic.Word {
-			m := a.words.Morph(d.Text[t.Start:t.End], t.Text)
+			w := a.word(d.Text[t.Start:t.End], t.Text)
+			m := w.morph
 			dt.Pro, dt.Enc, dt.Stem = m.Proclitics, m.Enclitic, m.Stem
+			words[i] = w
 		}
 		d.Tokens[i] = dt
 	}
-	return toks
+	return toks, words
 }
 
 // PatternHits lists the event patterns that fire on an analysed document,

@@ -12,13 +12,19 @@ import (
 
 // entityLayer finds names with the dictionaries and the NER model, sentence
 // by sentence over the token layer, and resolves them to actors at the
-// article's date.
-func (a *Analyzer) entityLayer(d *document.Document) {
+// article's date. words are the text layer's memo entries of the tokens.
+func (a *Analyzer) entityLayer(d *document.Document, words []*wordInfo) {
 	toks := make([]actor.Token, len(d.Tokens))
 	for si, s := range d.Sentences {
 		for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
 			t := d.Tokens[i]
-			toks[i] = actor.Token{Start: t.Span.Start, End: t.Span.End, Key: arabic.KeyOf(t.Text), Pro: t.Pro,
+			key := ""
+			if words[i] != nil {
+				key = words[i].ner.Key
+			} else {
+				key = arabic.KeyOf(t.Text)
+			}
+			toks[i] = actor.Token{Start: t.Span.Start, End: t.Span.End, Key: key, Pro: t.Pro,
 				Word: t.Kind == "word" || t.Kind == "latin", Sentence: si}
 		}
 	}
@@ -34,18 +40,22 @@ func (a *Analyzer) entityLayer(d *document.Document) {
 	if a.ner != nil {
 		// The whole article is one document: the labeller reads it twice,
 		// the second time knowing how it tagged each name elsewhere.
-		words := make([]ner.Word, 0, len(d.Tokens))
+		nw := make([]ner.Word, 0, len(d.Tokens))
 		doc := make([][]ner.Word, len(d.Sentences))
 		for si, s := range d.Sentences {
-			first := len(words)
+			first := len(nw)
 			for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
-				t := d.Tokens[i]
-				w := ner.MakeWord(a.res.Lexicon, t.Text, t.Stem, t.Pro)
+				var w ner.Word
+				if words[i] != nil {
+					w = words[i].ner
+				} else {
+					t := d.Tokens[i]
+					w = a.nerWord(t.Text, t.Stem, t.Pro)
+				}
 				w.Gaz = gaz[i]
-				words = append(words, w)
+				nw = append(nw, w)
 			}
-			doc[si] = words[first:len(words):len(words)]
-			a.res.Enrich(doc[si])
+			doc[si] = nw[first:len(nw):len(nw)]
 		}
 		for si, tags := range a.ner.TagDocument(doc) {
 			s := d.Sentences[si]

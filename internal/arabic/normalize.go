@@ -193,7 +193,6 @@ func foldNorm(r rune) rune {
 	return r
 }
 
-
 // KeyOf folds an already normalised word to its key form: ta marbuta to ha,
 // hamza on waw or ya to bare hamza (مسؤول and مسئول are one word). It is
 // Key's letter folding without the rest.
