@@ -72,13 +72,26 @@ func TestRolesAtDate(t *testing.T) {
 
 func TestCodeSpan(t *testing.T) {
 	d := Default()
-	toks := tokens("خطف مجهولون مصوراً فرنسياً في بوساسو بشمال الصومال")
-	if c, _ := d.CodeSpan(toks, 2, 4); c != "FRA" {
-		t.Errorf("مصوراً فرنسياً = %q, want FRA", c)
+	tests := []struct {
+		sentence    string
+		first, stop int
+		want        string
+	}{
+		{"خطف مجهولون مصوراً فرنسياً في بوساسو بشمال الصومال", 2, 4, "FRA"},
+		{"أدان مجلس الأمن الدولي الهجوم", 1, 4, "IGO"},
+		// The head names an international body; the nisba is its name.
+		{"انتقد الاتحاد الأوروبي القرار", 1, 3, "IGO"},
+		// A region is no country: the gold standard's INT.
+		{"هاجمت القوات الأفريقية المسلحين في مقديشو", 1, 3, "INT"},
+		// Led by a country: that country's, before the sentence's others.
+		{"قصفت قوات التحالف بقيادة الولايات المتحدة مواقع في أفغانستان", 1, 6, "USA"},
+		{"هاجم مسلحون قافلة لقوات التحالف بقيادة أميركية في أفغانستان", 3, 7, "USA"},
 	}
-	toks = tokens("أدان مجلس الأمن الدولي الهجوم")
-	if c, _ := d.CodeSpan(toks, 1, 4); c != "IGO" {
-		t.Errorf("مجلس الأمن الدولي = %q, want IGO", c)
+	for _, tc := range tests {
+		toks := tokens(tc.sentence)
+		if c, _ := d.CodeSpan(toks, tc.first, tc.stop); c != tc.want {
+			t.Errorf("%q [%d:%d] = %q, want %s", tc.sentence, tc.first, tc.stop, c, tc.want)
+		}
 	}
 }
 

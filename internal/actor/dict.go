@@ -129,6 +129,7 @@ type Dictionary struct {
 	// sectorHeads are the first words of the two-word sector nouns: only
 	// they are worth joining to the next word for a lookup.
 	sectorHeads map[string]bool
+	regions     map[string]bool     // CAMEO region codes (AFR, WST, MEA...)
 	byISO3      map[string]string   // ISO3 -> CAMEO country code
 	people      map[string][]*Entry // role key "RUS:head_of_state" -> people
 	entries     []*Entry
@@ -192,7 +193,7 @@ func (d *Dictionary) add(name string, e *Entry) {
 
 // Load reads the actor tables from fsys (the data tree).
 func Load(fsys fs.FS) (*Dictionary, error) {
-	d := &Dictionary{names: map[string][]*match{}, nisba: map[string]string{}, sectors: map[string]string{}, sectorHeads: map[string]bool{}, byISO3: map[string]string{}, people: map[string][]*Entry{}}
+	d := &Dictionary{names: map[string][]*match{}, nisba: map[string]string{}, sectors: map[string]string{}, sectorHeads: map[string]bool{}, regions: map[string]bool{}, byISO3: map[string]string{}, people: map[string][]*Entry{}}
 	var errs []error
 	for _, step := range []func(fs.FS) error{d.loadCountries, d.loadIGOs, d.loadSectors, d.loadMetonyms, d.loadPlaces, d.loadPeople, d.loadOrganisations} {
 		if err := step(fsys); err != nil {
@@ -267,6 +268,7 @@ func (d *Dictionary) loadCountries(fsys fs.FS) error {
 		kind := Country
 		if f[1] == "-" {
 			kind = Region
+			d.regions[f[0]] = true
 		} else {
 			d.byISO3[f[1]] = f[0]
 		}

@@ -2,56 +2,81 @@ package actor
 
 import "strings"
 
-// CodeSpan codes the actor named by toks[first:stop] in its sentence: the
-// country from a name, city or nisba inside the span (or just after it:
-// الشرطة العراقية), the sector from its nouns; failing a country, the
-// country the sentence names.
+// CodeSpan codes the actor named by toks[first:stop] in its sentence, as
+// the Arabic event gold standard codes its "main" field: the country from
+// a name, city or nisba inside the span (or just after it: الشرطة
+// العراقية), the sector from its nouns; failing a country, the country the
+// sentence names. An international body is IGO, a region or a group of
+// countries (القوات الأفريقية، طائرات غربية) INT, and an actor led by a
+// country (التحالف بقيادة الولايات المتحدة) is that country's.
 func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector string) {
 	r := &Resolver{Dict: d}
+	mentions := d.Mentions(toks[first:stop])
+	var region string // a region named in the span, used when no country is
+	setCountry := func(code string) {
+		switch {
+		case code == "" || country != "":
+		case d.regions[code]:
+			if region == "" {
+				region = code
+			}
+		default:
+			country = code
+		}
+	}
+	if c := d.leader(toks, first, stop); c != "" {
+		country = c
+	}
+	// The span's head naming an international body (الاتحاد الأوروبي) is
+	// the actor; a nisba after it is part of its name.
+	if len(mentions) > 0 && mentions[0].First == 0 && mentions[0].Entry != nil && mentions[0].Entry.Kind == IGO && country == "" {
+		country = "IGO"
+	}
 	// A nisba inside the span names the actor's country before any place
 	// it mentions: القنصل الأفغاني العام في بيشاور is Afghan.
 	for i := first; i < stop && country == ""; i++ {
 		for _, c := range candidates(toks[i]).list() {
 			if code, ok := d.nisbaOrAccusative(c); ok {
-				country = code
+				setCountry(code)
 				break
 			}
 		}
 	}
-	for _, m := range d.Mentions(toks[first:stop]) {
-		if m.Entry != nil {
-			code := m.Entry.CodeAt(r.Date)
-			switch {
-			case country != "":
-			case m.Entry.Kind == IGO:
-				country = "IGO" // the gold standard's code for international bodies
-			case m.Entry.Country != "":
-				country = m.Entry.Country
-			}
-			if sector == "" && len(code) >= 6 {
-				sector = code[3:6]
-			}
+	for _, m := range mentions {
+		if m.Entry == nil {
+			continue
+		}
+		code := m.Entry.CodeAt(r.Date)
+		if m.Entry.Kind == IGO && country == "" {
+			country = "IGO"
+		}
+		setCountry(m.Entry.Country)
+		if sector == "" && len(code) >= 6 {
+			sector = code[3:6]
 		}
 	}
 	for i := first; i < stop; i++ {
 		for _, c := range candidates(toks[i]).list() {
-			if code, ok := d.Nisba(c); ok && country == "" {
-				country = code
+			if code, ok := d.Nisba(c); ok {
+				setCountry(code)
 			}
 			if s, ok := d.Sector(c); ok && sector == "" {
 				sector = s
 			}
-			if i+1 < stop {
+			if i+1 < stop && d.sectorHeads[c] {
 				if s, ok := d.Sector(c + " " + stripPro(toks[i+1])); ok && sector == "" {
 					sector = s
 				}
 			}
 		}
 	}
+	if country == "" && region != "" {
+		country = "INT" // the gold standard's code for multinational actors
+	}
 	if country == "" || sector == "" {
 		s2, c2 := r.scan(toks, stop, +1, toks[first].Sentence)
 		if country == "" {
-			country = c2
+			setCountry(c2)
 		}
 		if sector == "" {
 			sector = s2
@@ -65,7 +90,35 @@ func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector st
 			}
 		}
 	}
+	if country == "" && region != "" {
+		country = "INT"
+	}
 	return country, sector
+}
+
+// ledBy are the words that introduce who leads a coalition or a force.
+var ledBy = map[string]bool{"بقياده": true, "تقودها": true, "يقودها": true, "بزعامه": true}
+
+// leader returns the country named right after "led by" inside the span.
+func (d *Dictionary) leader(toks []Token, first, stop int) string {
+	for i := first; i+1 < stop; i++ {
+		if !ledBy[toks[i].Key] {
+			continue
+		}
+		j := i + 1
+		if toks[j].Key == "ال" && j+1 < stop { // تقودها ال…: tolerate a split article
+			j++
+		}
+		if e, _ := d.MatchAt(toks, j); e != nil && e.Kind == Country {
+			return e.Country
+		}
+		for _, c := range candidates(toks[j]).list() {
+			if code, ok := d.Nisba(c); ok && !d.regions[code] {
+				return code // بقيادة أميركية
+			}
+		}
+	}
+	return ""
 }
 
 // nisbaOrAccusative reads a nisba, also with the accusative alif of tanween

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/rasd-project/rasd/internal/actor"
@@ -25,7 +27,8 @@ type actorReport struct {
 }
 
 func newEvalActorsCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var showErrors bool
+	cmd := &cobra.Command{
 		Use:   "actors FILE.json",
 		Short: "Score actor coding on GSR span files (*_spans.json)",
 		Long: `Read a span file of the Arabic event gold standard (records with text and
@@ -41,12 +44,18 @@ role is not None) for source and target actors.`,
 			}
 			an, dict := arabic.NewAnalyzer(), actor.Default()
 			var rep actorReport
+			var miss func(side, span, gold, got string)
+			if showErrors {
+				miss = func(side, span, gold, got string) {
+					fmt.Fprintf(g.stderr, "%s\t%s\tgold %s\tgot %s\n", side, span, gold, got)
+				}
+			}
 			for _, rec := range recs {
 				rep.Records++
 				toks := actorTokens(an, rec.Text)
 				for _, sp := range rec.Spans {
-					scoreSpan(dict, toks, sp.Source, sp.SourceRole, &rep.Source)
-					scoreSpan(dict, toks, sp.Target, sp.TargetRole, &rep.Target)
+					scoreSpan(dict, rec.Text, toks, sp.Source, sp.SourceRole, &rep.Source, errorsOf(miss, "source"))
+					scoreSpan(dict, rec.Text, toks, sp.Target, sp.TargetRole, &rep.Target, errorsOf(miss, "target"))
 				}
 			}
 			for _, a := range []*accuracy{&rep.Source, &rep.Target} {
@@ -60,6 +69,16 @@ role is not None) for source and target actors.`,
 			return writeJSON(g.stdout, rep)
 		},
 	}
+	cmd.Flags().BoolVar(&showErrors, "errors", false, "print each span whose country or role is coded wrong to stderr (side, span, gold, rasd's)")
+	return cmd
+}
+
+// errorsOf binds a side to the miss reporter, nil when misses are not shown.
+func errorsOf(miss func(side, span, gold, got string), side string) func(span, gold, got string) {
+	if miss == nil {
+		return nil
+	}
+	return func(span, gold, got string) { miss(side, span, gold, got) }
 }
 
 // actorTokens tokenises a sentence into the tokens actor resolution reads.
@@ -77,7 +96,7 @@ func actorTokens(an *arabic.Analyzer, text string) []actor.Token {
 
 // scoreSpan finds the gold actor tokens in the sentence and compares rasd's
 // coding with the gold roles.
-func scoreSpan(dict *actor.Dictionary, toks []actor.Token, words []string, role map[string]string, acc *accuracy) {
+func scoreSpan(dict *actor.Dictionary, text string, toks []actor.Token, words []string, role map[string]string, acc *accuracy, miss func(span, gold, got string)) {
 	main, sector := role["main"], role["role"]
 	wantCountry := main != "" && main != "None"
 	wantRole := sector != "" && sector != "None"
@@ -101,6 +120,9 @@ func scoreSpan(dict *actor.Dictionary, toks []actor.Token, words []string, role 
 		if sec == sector {
 			acc.roleOK++
 		}
+	}
+	if miss != nil && (wantCountry && country != main || wantRole && sec != sector) {
+		miss(text[toks[first].Start:toks[stop-1].End], main+"/"+sector, country+"/"+sec)
 	}
 }
 
