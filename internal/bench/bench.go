@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -57,8 +58,20 @@ type Options struct {
 	// Ingest is the command line that runs `rasd ingest` for the memory
 	// figure (os.Executable() and "ingest"); nil skips that figure.
 	Ingest []string
+	// Only names the measures to run (ingest, text, timex, ner, analysis,
+	// memory, search); empty runs them all.
+	Only []string
 	// Log hears of progress.
 	Log io.Writer
+}
+
+// MeasureNames lists the measures in report order, for Options.Only.
+func MeasureNames() []string {
+	names := make([]string, len(measures))
+	for i, m := range measures {
+		names[i] = m.name
+	}
+	return names
 }
 
 // Measure is one part of the report.
@@ -114,10 +127,18 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(e.tmp)
+	for _, name := range opts.Only {
+		if !slices.Contains(MeasureNames(), name) {
+			return nil, fmt.Errorf("bench: no measure %q (measures: %s)", name, strings.Join(MeasureNames(), ", "))
+		}
+	}
 	var out []Result
 	for _, m := range measures {
 		if err := ctx.Err(); err != nil {
 			return out, err
+		}
+		if len(opts.Only) > 0 && !slices.Contains(opts.Only, m.name) {
+			continue
 		}
 		start := time.Now()
 		rs, err := m.run(ctx, e)

@@ -19,6 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
 	"github.com/blevesearch/bleve/v2/mapping"
 
+	"github.com/rasd-project/rasd/internal/analyze"
 	"github.com/rasd-project/rasd/internal/document"
 	"github.com/rasd-project/rasd/internal/ingest"
 	"github.com/rasd-project/rasd/internal/pipeline"
@@ -172,7 +173,11 @@ func (e *env) largeStore(ctx context.Context) (*store.DB, error) {
 		return st, err
 	}
 	if len(e.docs) > 0 && len(e.docs[0].Sentences) == 0 {
-		return nil, fmt.Errorf("the sample is not analysed yet")
+		// The analysis measure did not run (bench --only): analyse here.
+		an := analyze.New()
+		for _, d := range e.docs {
+			an.Document(d)
+		}
 	}
 	start := time.Now()
 	batch := make([]*document.Document, 0, 512)

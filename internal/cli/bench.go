@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -60,5 +61,6 @@ the work on one goroutine. The exit code is 1 when a target is missed.`,
 	cmd.Flags().StringVar(&opts.LargeDB, "large-db", "", "SQLite file of the large store: built if missing, reused if present")
 	cmd.Flags().IntVar(&opts.Passes, "passes", 2, "passes over the data per throughput figure")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
+	cmd.Flags().StringSliceVar(&opts.Only, "only", nil, "run only these measures: "+strings.Join(bench.MeasureNames(), ", "))
 	return cmd
 }
