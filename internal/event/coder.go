@@ -17,6 +17,10 @@ type Coder struct {
 	// Nisba maps a nisba adjective (key form) to its country code: in
 	// الغزو الروسي the adjective is the agent.
 	Nisba func(key string) (string, bool)
+	// Capital reports whether a city actor id is a capital, which stands
+	// for its government (موسكو ترفض); other cities are places (دونيتسك).
+	// Unset, every resolved city counts as a capital.
+	Capital func(id string) bool
 	// Filter, when set, vets the sentences coded as attacks or protests.
 	Filter *Filter
 }
@@ -58,7 +62,7 @@ type party struct {
 // Document codes the events of d and stores them in d.Events.
 func (c *Coder) Document(d *document.Document) {
 	d.Events = d.Events[:0]
-	ents := actorEntities(d)
+	ents := c.actorEntities(d)
 	tk := newTokenKeys(d)
 	lastSource := -1 // the last source, for sentences with a pronoun subject
 	for si, s := range d.Sentences {
@@ -303,8 +307,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if nisbaTarget == nil && QuadClass(codeStr) >= 3 && len(sources) > 0 {
 			// حين بدأ الغزو الروسي يتباطأ، كانت كازاخستان أول دولة ترفض
 			// إرسال الجنود: a conflictual act answers the other side the
-			// sentence named before it.
-			for j := i - 1; j >= first; j-- {
+			// sentence, or the one before it in the paragraph, named
+			// before it (... الغزو الروسي ... كازاخستان لن تعترف بدونيتسك).
+			for j := i - 1; j >= paragraphBack(d, si); j-- {
 				if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok && code != srcCountry {
 					sp := d.Tokens[j].Span
 					nisbaTarget = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
@@ -394,6 +399,18 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	}
 	return out, len(out) > 0
+}
+
+// paragraphBack is the first token of the sentence before si when both
+// are in one paragraph, else of si itself.
+func paragraphBack(d *document.Document, si int) int {
+	s := d.Sentences[si]
+	if si > 0 {
+		if p := d.Sentences[si-1]; p.Region == s.Region && p.Block == s.Block {
+			return p.Tokens[0]
+		}
+	}
+	return s.Tokens[0]
 }
 
 // bareConjunction strips a leading و or ف from a particle: ولم، فلن، ولا
@@ -521,10 +538,10 @@ func punctBetween(d *document.Document, a, b int) bool {
 
 // actorEntities lists the entities that can act: resolved, with a token
 // position, and not a mere city (cities are where things happen).
-func actorEntities(d *document.Document) []party {
+func (c *Coder) actorEntities(d *document.Document) []party {
 	var out []party
 	for k, e := range d.Entities {
-		if e.Span == nil || e.Actor == nil || e.Actor.Code == "" || strings.HasPrefix(e.Actor.ID, "city:") && !capitalAsGovernment(e) {
+		if e.Span == nil || e.Actor == nil || e.Actor.Code == "" || strings.HasPrefix(e.Actor.ID, "city:") && !c.capitalAsGovernment(e) {
 			continue
 		}
 		tok, ok := tokenAt(d, e.Span.Start)
@@ -550,15 +567,14 @@ func tokenAt(d *document.Document, off int) (int, bool) {
 }
 
 // capitalAsGovernment: a capital stands for its government (موسكو ترفض).
-func capitalAsGovernment(e document.Entity) bool {
-	return strings.HasPrefix(e.Actor.ID, "city:") && e.Actor.Code != "" && isCapital(e)
-}
-
-func isCapital(e document.Entity) bool {
-	// The entity layer does not carry the capital flag; capitals are the
-	// cities newspapers use for governments, and those are the ones the
-	// country table lists: their ids end with the capital's key.
-	return strings.Count(e.Actor.ID, ":") == 2
+func (c *Coder) capitalAsGovernment(e document.Entity) bool {
+	if !strings.HasPrefix(e.Actor.ID, "city:") || e.Actor.Code == "" {
+		return false
+	}
+	if c.Capital != nil {
+		return c.Capital(e.Actor.ID)
+	}
+	return true
 }
 
 func entitiesIn(ps []party, first, stop int) []party {
