@@ -28,7 +28,7 @@ func New() *Analyzer {
 	a := &Analyzer{words: arabic.NewAnalyzer(), dict: actor.Default()}
 	if c, err := event.NewCoder(); err == nil {
 		c.Nisba = a.dict.Nisba
-		c.Capital = capitals(a.dict)
+		c.Capital = a.dict.Capital
 		a.coder = c
 	}
 	a.ner, _ = ner.LoadModel()
@@ -141,16 +141,4 @@ func (a *Analyzer) PatternHits(d *document.Document) []event.Hit {
 		return nil
 	}
 	return a.coder.Hits(d)
-}
-
-// capitals is the coder's test for a capital city among actor ids: a
-// capital stands for its government, another city is only a place.
-func capitals(d *actor.Dictionary) func(id string) bool {
-	set := map[string]bool{}
-	for _, e := range d.Entries() {
-		if e.Kind == actor.City && e.Capital {
-			set[e.ID] = true
-		}
-	}
-	return func(id string) bool { return set[id] }
 }
