@@ -72,6 +72,7 @@ func (c *Coder) Document(d *document.Document) {
 		}
 		inSent := entitiesIn(ents, first, stop)
 		var speakers []int // who said what follows, for reported acts
+		reportAt := -1     // the verb of saying they said it with
 		var feats []uint64 // the filter's features, computed once a sentence
 		featsOf := func() []uint64 {
 			if feats == nil {
@@ -89,7 +90,14 @@ func (c *Coder) Document(d *document.Document) {
 				continue
 			}
 			if pat.Reporting {
-				speakers = speakersOf(d, inSent, i)
+				speakers, reportAt = speakersOf(d, inSent, i), i
+				continue
+			}
+			if pat.Judgement {
+				if ev, ok := c.judgement(tk, si, i, n, pat, inSent, speakers, reportAt); ok {
+					d.Events = append(d.Events, ev)
+					i += n - 1
+				}
 				continue
 			}
 			ev, ok := c.code(tk, si, i, n, pat, inSent, lastSource, speakers, featsOf)
@@ -111,6 +119,72 @@ func (c *Coder) Document(d *document.Document) {
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-%d", d.ID, i+1)
 	}
+}
+
+// judgement codes a verb of saying or judging that calls its object a
+// betrayal or a crime (يعتبر المحللون الروس تردد توكاييف بمثابة خيانة):
+// the source is the judge, named by a nisba right after the verb (the
+// Russian analysts) or else the speaker, and the target the first actor
+// named between the judge and the trigger. Without a verb of saying in
+// the sentence there is no judge and no event.
+func (c *Coder) judgement(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, speakers []int, reportAt int) (document.Event, bool) {
+	d := tk.d
+	if reportAt < 0 || reportAt >= i {
+		return document.Event{}, false
+	}
+	for k := d.Sentences[si].Tokens[0]; k < i; k++ {
+		if hypothetical[tk.key(k)] || negations[bareConjunction(tk.key(k))] && k >= reportAt-1 {
+			return document.Event{}, false // لو اعتبر، لا يعتبر: no judgement made
+		}
+	}
+	var src *document.EventActor
+	var judges []int // the speakers, when they are the judge
+	from := reportAt + 1
+	for j := reportAt + 1; j <= reportAt+2 && j < i && c.Nisba != nil; j++ {
+		if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok {
+			sp := d.Tokens[j].Span
+			src, from = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}, j+1
+			break
+		}
+	}
+	if src == nil && len(speakers) > 0 {
+		src, judges = actorOf(d, speakers[0]), speakers
+		if p, ok := partyOf(inSent, speakers[0]); ok {
+			from = p.token + 1
+		}
+	}
+	var tgt *document.EventActor
+	for _, p := range inSent {
+		if p.token >= from && p.token < i && !contains(judges, p.entity) {
+			tgt = actorOf(d, p.entity)
+			break
+		}
+	}
+	if src == nil || tgt == nil || src.Code == tgt.Code {
+		return document.Event{}, false
+	}
+	entry, ok := c.Ontology.Lookup(pat.Code)
+	if !ok {
+		return document.Event{}, false
+	}
+	s := d.Sentences[si]
+	return document.Event{
+		Code: entry.Code, Root: entry.Code[:2], Label: entry.Label, Goldstein: entry.Goldstein, Quad: entry.Quad,
+		Plover: entry.Plover, Mode: entry.Mode, Context: entry.Context,
+		Date: sentenceDate(d, s), Location: location(d, s, nil, nil),
+		Source: src, Target: tgt, Sentence: s.Span,
+		Trigger:    article.Span{Start: d.Tokens[i].Span.Start, End: d.Tokens[i+n-1].Span.End},
+		Confidence: 0.6,
+	}, true
+}
+
+func partyOf(ps []party, entity int) (party, bool) {
+	for _, p := range ps {
+		if p.entity == entity {
+			return p, true
+		}
+	}
+	return party{}, false
 }
 
 // dedup keeps one event per source, target and root code in a sentence,
