@@ -133,6 +133,8 @@ type Dictionary struct {
 	byISO3      map[string]string   // ISO3 -> CAMEO country code
 	people      map[string][]*Entry // role key "RUS:head_of_state" -> people
 	entries     []*Entry
+	// capitals holds the ids of capital cities under every alias.
+	capitals map[string]bool
 }
 
 // match is one spelling of an entry, as token keys.
@@ -200,7 +202,13 @@ func Load(fsys fs.FS) (*Dictionary, error) {
 			errs = append(errs, err)
 		}
 	}
+	d.capitals = map[string]bool{}
 	for _, ms := range d.names {
+		for _, m := range ms {
+			if m.entry.Kind == City && m.entry.Capital {
+				d.capitals[m.entry.ID] = true // every alias: أستانا as well as نور سلطان
+			}
+		}
 		sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].tokens) > len(ms[j].tokens) })
 	}
 	return d, errors.Join(errs...)
@@ -438,6 +446,10 @@ func (d *Dictionary) loadPeople(fsys fs.FS) error {
 		return nil
 	})
 }
+
+// Capital reports whether id is a capital city's: the event coder takes a
+// capital for its government (موسكو ترفض) and another city for a place.
+func (d *Dictionary) Capital(id string) bool { return d.capitals[id] }
 
 // Entries returns every entry (for listing and tests).
 func (d *Dictionary) Entries() []*Entry { return d.entries }

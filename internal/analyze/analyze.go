@@ -29,6 +29,7 @@ func New() *Analyzer {
 	a := &Analyzer{words: arabic.NewAnalyzer(), dict: actor.Default()}
 	if c, err := event.NewCoder(); err == nil {
 		c.Nisba = a.dict.Nisba
+		c.Capital = a.dict.Capital
 		a.coder = c
 	}
 	a.ner, _ = ner.LoadModel()

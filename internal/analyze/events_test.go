@@ -55,9 +55,9 @@ func TestSeedEvents(t *testing.T) {
 			t.Logf("missed: %s %s -> %s %s (%s)", w.Root, w.Source, w.Target, w.Date, w.Gist)
 		}
 	}
-	// 8 of 11 today; the issue asks for 9.
-	if right < 8 {
-		t.Errorf("%d of %d seed events right, want at least 8", right, len(want.Events))
+	// 10 of 11 today; issue 6 asks for 9.
+	if right < 10 {
+		t.Errorf("%d of %d seed events right, want at least 10", right, len(want.Events))
 	}
 	for _, e := range d.Events {
 		s := e.Sentence.Text(text)
@@ -84,6 +84,9 @@ func TestEventContext(t *testing.T) {
 		{"conjunction left on the verb", "واحتج مئات المتظاهرين أمام البرلمان.", "-140-"},
 		{"refused act", "رفضت كازاخستان إرسال الجنود إلى أوكرانيا.", "KAZ-120-UKR"},
 		{"troops enter", "صدمت روسيا العالم حين دخل جنودها إلى كازاخستان.", "RUSMIL-074-KAZ"},
+		{"judged a provocation", "اعتبرت روسيا قرار أوكرانيا بمثابة استفزاز.", "RUS-111-UKR"},
+		{"not judged", "لا تعتبر روسيا قرار أوكرانيا بمثابة استفزاز.", ""},
+		{"no judge", "هذا القرار بمثابة خيانة للشعب.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

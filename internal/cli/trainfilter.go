@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -65,6 +67,9 @@ func newTrainFilterCmd(g *globals) *cobra.Command {
 		cvSeed uint64
 	)
 	opt := event.DefaultTrainOptions()
+	if opt.TypeThreshold == nil {
+		opt.TypeThreshold = map[string]float64{}
+	}
 	cmd := &cobra.Command{
 		Use:   "filter",
 		Short: "Train the event filter on the GSR detection sentences (data/events/filter.bin.gz), reporting k-fold scores",
@@ -148,12 +153,19 @@ func newTrainFilterCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&out, "out", "data/events/filter.bin.gz", "output file")
 	cmd.Flags().IntVar(&opt.Epochs, "epochs", opt.Epochs, "training passes")
 	cmd.Flags().Uint64Var(&opt.Seed, "seed", opt.Seed, "shuffling seed")
-	cmd.Flags().StringVar(&opt.Learner, "learner", opt.Learner, "logistic or perceptron")
+	cmd.Flags().StringVar(&opt.Learner, "learner", opt.Learner, "perceptron, logistic, or blend (their sum, each scaled to a mean margin of one)")
 	cmd.Flags().Float64Var(&opt.L2, "l2", opt.L2, "L2 regularisation of the logistic learner")
 	cmd.Flags().Float64Var(&opt.PosWeight, "pos-weight", opt.PosWeight, "weight of a positive in the logistic loss (0: balance the classes)")
 	cmd.Flags().BoolVar(&opt.Soft, "soft", opt.Soft, "train on the annotators' agreement (ambiguous sentences included) rather than the label")
 	cmd.Flags().BoolVar(&opt.CodedOnly, "coded-only", opt.CodedOnly, "train on the sentences the patterns code only")
 	cmd.Flags().BoolVar(&errs, "errors", false, "print the cross-validated misses and false alarms of the coder and filter to stderr")
+	cmd.Flags().IntVar(&opt.Bag, "bag", opt.Bag, "perceptrons averaged, each shuffled with its own seed")
+	cmd.Flags().Float64Var(&opt.Blend, "blend", opt.Blend, "weight of the logistic model in the blend learner")
+	cmd.Flags().Float64Var(&opt.Threshold, "threshold", opt.Threshold, "margin a sentence must pass, in mean margins of the training sentences")
+	cmd.Flags().BoolVar(&opt.SoftPerceptron, "soft-perceptron", opt.SoftPerceptron, "weigh a negative's perceptron update by the share of annotators who rejected it")
+	cmd.Flags().Float64Var(&opt.Alpha, "alpha", opt.Alpha, "naive Bayes smoothing")
+	cmd.Flags().StringVar(&opt.Second, "second", opt.Second, "the blend's second learner: logistic or nb")
+	cmd.Flags().Var(thresholdFlag(opt.TypeThreshold), "type-threshold", "per-type threshold overriding --threshold, as PROTEST=-0.2 (repeatable)")
 	cmd.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
 	cmd.Flags().Uint64Var(&cvSeed, "cv-seed", 0, "0: folds in turn; otherwise a seed for a random split")
 	return cmd
@@ -200,3 +212,36 @@ func printCoderAlone(g *globals, typ string, exs []event.Example) {
 	fmt.Fprintf(g.stdout, "%s coder alone: tp %d fp %d fn %d tn %d  precision %.3f recall %.3f F1 %.3f  false-positive rate %.3f\n",
 		typ, tp, fp, fn, tn, p, r, 2*p*r/max(p+r, 1e-9), ratio(fp, fp+tn))
 }
+
+// thresholdFlag reads TYPE=MARGIN into a per-type threshold map.
+type thresholdFlag map[string]float64
+
+func (t thresholdFlag) String() string {
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s=%g", k, t[k]))
+	}
+	return strings.Join(parts, ",")
+}
+
+func (t thresholdFlag) Set(v string) error {
+	for _, part := range strings.Split(v, ",") {
+		typ, num, ok := strings.Cut(part, "=")
+		if !ok {
+			return fmt.Errorf("type threshold %q: want TYPE=MARGIN", part)
+		}
+		x, err := strconv.ParseFloat(num, 64)
+		if err != nil {
+			return fmt.Errorf("type threshold %q: %w", part, err)
+		}
+		t[strings.ToUpper(strings.TrimSpace(typ))] = x
+	}
+	return nil
+}
+
+func (t thresholdFlag) Type() string { return "TYPE=MARGIN" }

@@ -17,6 +17,10 @@ type Coder struct {
 	// Nisba maps a nisba adjective (key form) to its country code: in
 	// الغزو الروسي the adjective is the agent.
 	Nisba func(key string) (string, bool)
+	// Capital reports whether a city actor id is a capital, which stands
+	// for its government (موسكو ترفض); other cities are places (دونيتسك).
+	// Unset, every resolved city counts as a capital.
+	Capital func(id string) bool
 	// Filter, when set, vets the sentences coded as attacks or protests.
 	Filter *Filter
 }
@@ -58,7 +62,7 @@ type party struct {
 // Document codes the events of d and stores them in d.Events.
 func (c *Coder) Document(d *document.Document) {
 	d.Events = d.Events[:0]
-	ents := actorEntities(d)
+	ents := c.actorEntities(d)
 	tk := newTokenKeys(d)
 	lastSource := -1 // the last source, for sentences with a pronoun subject
 	for si, s := range d.Sentences {
@@ -68,6 +72,7 @@ func (c *Coder) Document(d *document.Document) {
 		}
 		inSent := entitiesIn(ents, first, stop)
 		var speakers []int // who said what follows, for reported acts
+		reportAt := -1     // the verb of saying they said it with
 		var feats []uint64 // the filter's features, computed once a sentence
 		featsOf := func() []uint64 {
 			if feats == nil {
@@ -85,7 +90,14 @@ func (c *Coder) Document(d *document.Document) {
 				continue
 			}
 			if pat.Reporting {
-				speakers = speakersOf(d, inSent, i)
+				speakers, reportAt = speakersOf(d, inSent, i), i
+				continue
+			}
+			if pat.Judgement {
+				if ev, ok := c.judgement(tk, si, i, n, pat, inSent, speakers, reportAt); ok {
+					d.Events = append(d.Events, ev)
+					i += n - 1
+				}
 				continue
 			}
 			ev, ok := c.code(tk, si, i, n, pat, inSent, lastSource, speakers, featsOf)
@@ -107,6 +119,72 @@ func (c *Coder) Document(d *document.Document) {
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-%d", d.ID, i+1)
 	}
+}
+
+// judgement codes a verb of saying or judging that calls its object a
+// betrayal or a crime (يعتبر المحللون الروس تردد توكاييف بمثابة خيانة):
+// the source is the judge, named by a nisba right after the verb (the
+// Russian analysts) or else the speaker, and the target the first actor
+// named between the judge and the trigger. Without a verb of saying in
+// the sentence there is no judge and no event.
+func (c *Coder) judgement(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, speakers []int, reportAt int) (document.Event, bool) {
+	d := tk.d
+	if reportAt < 0 || reportAt >= i {
+		return document.Event{}, false
+	}
+	for k := d.Sentences[si].Tokens[0]; k < i; k++ {
+		if hypothetical[tk.key(k)] || negations[bareConjunction(tk.key(k))] && k >= reportAt-1 {
+			return document.Event{}, false // لو اعتبر، لا يعتبر: no judgement made
+		}
+	}
+	var src *document.EventActor
+	var judges []int // the speakers, when they are the judge
+	from := reportAt + 1
+	for j := reportAt + 1; j <= reportAt+2 && j < i && c.Nisba != nil; j++ {
+		if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok {
+			sp := d.Tokens[j].Span
+			src, from = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}, j+1
+			break
+		}
+	}
+	if src == nil && len(speakers) > 0 {
+		src, judges = actorOf(d, speakers[0]), speakers
+		if p, ok := partyOf(inSent, speakers[0]); ok {
+			from = p.token + 1
+		}
+	}
+	var tgt *document.EventActor
+	for _, p := range inSent {
+		if p.token >= from && p.token < i && !contains(judges, p.entity) {
+			tgt = actorOf(d, p.entity)
+			break
+		}
+	}
+	if src == nil || tgt == nil || src.Code == tgt.Code {
+		return document.Event{}, false
+	}
+	entry, ok := c.Ontology.Lookup(pat.Code)
+	if !ok {
+		return document.Event{}, false
+	}
+	s := d.Sentences[si]
+	return document.Event{
+		Code: entry.Code, Root: entry.Code[:2], Label: entry.Label, Goldstein: entry.Goldstein, Quad: entry.Quad,
+		Plover: entry.Plover, Mode: entry.Mode, Context: entry.Context,
+		Date: sentenceDate(d, s), Location: location(d, s, nil, nil),
+		Source: src, Target: tgt, Sentence: s.Span,
+		Trigger:    article.Span{Start: d.Tokens[i].Span.Start, End: d.Tokens[i+n-1].Span.End},
+		Confidence: 0.6,
+	}, true
+}
+
+func partyOf(ps []party, entity int) (party, bool) {
+	for _, p := range ps {
+		if p.entity == entity {
+			return p, true
+		}
+	}
+	return party{}, false
 }
 
 // dedup keeps one event per source, target and root code in a sentence,
@@ -303,8 +381,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if nisbaTarget == nil && QuadClass(codeStr) >= 3 && len(sources) > 0 {
 			// حين بدأ الغزو الروسي يتباطأ، كانت كازاخستان أول دولة ترفض
 			// إرسال الجنود: a conflictual act answers the other side the
-			// sentence named before it.
-			for j := i - 1; j >= first; j-- {
+			// sentence, or the one before it in the paragraph, named
+			// before it (... الغزو الروسي ... كازاخستان لن تعترف بدونيتسك).
+			for j := i - 1; j >= paragraphBack(d, si); j-- {
 				if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok && code != srcCountry {
 					sp := d.Tokens[j].Span
 					nisbaTarget = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
@@ -394,6 +473,18 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	}
 	return out, len(out) > 0
+}
+
+// paragraphBack is the first token of the sentence before si when both
+// are in one paragraph, else of si itself.
+func paragraphBack(d *document.Document, si int) int {
+	s := d.Sentences[si]
+	if si > 0 {
+		if p := d.Sentences[si-1]; p.Region == s.Region && p.Block == s.Block {
+			return p.Tokens[0]
+		}
+	}
+	return s.Tokens[0]
 }
 
 // bareConjunction strips a leading و or ف from a particle: ولم، فلن، ولا
@@ -521,10 +612,10 @@ func punctBetween(d *document.Document, a, b int) bool {
 
 // actorEntities lists the entities that can act: resolved, with a token
 // position, and not a mere city (cities are where things happen).
-func actorEntities(d *document.Document) []party {
+func (c *Coder) actorEntities(d *document.Document) []party {
 	var out []party
 	for k, e := range d.Entities {
-		if e.Span == nil || e.Actor == nil || e.Actor.Code == "" || strings.HasPrefix(e.Actor.ID, "city:") && !capitalAsGovernment(e) {
+		if e.Span == nil || e.Actor == nil || e.Actor.Code == "" || strings.HasPrefix(e.Actor.ID, "city:") && !c.capitalAsGovernment(e) {
 			continue
 		}
 		tok, ok := tokenAt(d, e.Span.Start)
@@ -550,15 +641,14 @@ func tokenAt(d *document.Document, off int) (int, bool) {
 }
 
 // capitalAsGovernment: a capital stands for its government (موسكو ترفض).
-func capitalAsGovernment(e document.Entity) bool {
-	return strings.HasPrefix(e.Actor.ID, "city:") && e.Actor.Code != "" && isCapital(e)
-}
-
-func isCapital(e document.Entity) bool {
-	// The entity layer does not carry the capital flag; capitals are the
-	// cities newspapers use for governments, and those are the ones the
-	// country table lists: their ids end with the capital's key.
-	return strings.Count(e.Actor.ID, ":") == 2
+func (c *Coder) capitalAsGovernment(e document.Entity) bool {
+	if !strings.HasPrefix(e.Actor.ID, "city:") || e.Actor.Code == "" {
+		return false
+	}
+	if c.Capital != nil {
+		return c.Capital(e.Actor.ID)
+	}
+	return true
 }
 
 func entitiesIn(ps []party, first, stop int) []party {

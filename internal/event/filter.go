@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/rasd-project/rasd/data"
@@ -19,9 +20,11 @@ import (
 
 // Filter is a learned check on sentences that the patterns code as attacks
 // or protests: dictionary coders over-generate ("a suspect was arrested for
-// the attack" is no attack), and a perceptron over the sentence's stems,
-// stem pairs and fired patterns, trained on the labelled gold standard,
-// tells the event from the mention.
+// the attack" is no attack), and a linear model over the sentence's stems,
+// stem pairs, fired patterns, each trigger's context and a few cue
+// classes, trained on the labelled gold standard, tells the event from the
+// mention. One weight per feature, whatever the learner: vetting a
+// sentence is a sum.
 type Filter struct {
 	weights map[string]map[uint64]float32 // PLOVER type -> feature -> weight
 }
@@ -88,7 +91,8 @@ func (c *Coder) features(tk *tokenKeys, s document.Sentence) []uint64 {
 			continue
 		}
 		root := p.Code[:2]
-		fs = append(fs, fnv("t", root), fnv("c", p.Code), fnv("p", p.Code, tk.key(i)))
+		bare := tk.of(i)[0] // والهجوم، للهجوم and هجوم are one trigger
+		fs = append(fs, fnv("t", root), fnv("c", p.Code), fnv("p", p.Code, tk.key(i)), fnv("pb", bare))
 		// The trigger's context: what governs it and what it governs tell
 		// a report (قتل 13 شخصا، في هجوم انتحاري) from a mention (منذ
 		// الهجوم، لم تهاجم، محاكمة المتهمين بالهجوم).
@@ -107,6 +111,7 @@ func (c *Coder) features(tk *tokenKeys, s document.Sentence) []uint64 {
 			form = "noun"
 		}
 		fs = append(fs, fnv("tb", root, before), fnv("ta", root, after), fnv("tf", root, form))
+		fs = append(fs, triggerShape(tk, i, n, first, stop, root, form, bare)...)
 		for k := i - 1; k >= first && k >= i-3; k-- {
 			key := tk.key(k)
 			switch {
@@ -128,10 +133,14 @@ func (c *Coder) features(tk *tokenKeys, s document.Sentence) []uint64 {
 	if digits {
 		fs = append(fs, fnv("digits"))
 	}
+	fs = append(fs, cueClasses(tk, first, stop)...)
 	fs = append(fs, fnv("len", fmt.Sprint(min(words/10, 5))), fnv("bias"))
 	for _, e := range d.Entities {
 		if e.Span != nil && e.Span.Start >= s.Span.Start && e.Span.End <= s.Span.End {
 			fs = append(fs, fnv("e", e.Type))
+			if e.Actor != nil && len(e.Actor.Code) >= 6 {
+				fs = append(fs, fnv("er", e.Actor.Code[3:6])) // MIL, REB, COP, CVL: who is in the sentence
+			}
 		}
 	}
 	for _, x := range d.Dates {
@@ -142,6 +151,56 @@ func (c *Coder) features(tk *tokenKeys, s document.Sentence) []uint64 {
 	// Binary features: a word that repeats counts once.
 	slices.Sort(fs)
 	return slices.Compact(fs)
+}
+
+// triggerShape describes how a trigger sits in its sentence: a past verb
+// near the start with a count after it (قتل أمس سبعة) reports an act; a
+// present verb (يقتلون) or a trigger deep in a long sentence more often
+// generalises or recalls one.
+func triggerShape(tk *tokenKeys, i, n, first, stop int, root, form, bare string) []uint64 {
+	d := tk.d
+	var fs []uint64
+	tense := form
+	if form == "verb" && (strings.HasPrefix(bare, "ي") || strings.HasPrefix(bare, "ت")) {
+		tense = "present"
+	}
+	fs = append(fs, fnv("tt", root, tense), fnv("tpos", root, fmt.Sprint(min((i-first)/4, 4))))
+	// The three words on either side, proclitics off: an attack report's
+	// syntax is local (قتل 13 شخصا في هجوم، أسفر عن مقتل).
+	for k := max(first, i-3); k < stop && k < i+n+3; k++ {
+		if k < i || k >= i+n {
+			fs = append(fs, fnv("tw", tk.of(k)[0]))
+		}
+	}
+	for k := i + n; k < stop && k <= i+n+3; k++ {
+		if d.Tokens[k].Kind == "number" || numberWords[tk.of(k)[0]] {
+			fs = append(fs, fnv("tnum", root)) // a count of victims or of attackers
+			break
+		}
+	}
+	return fs
+}
+
+// cueClasses are word classes the annotators' judgement turns on, as
+// features that generalise beyond the words seen in training: a fresh
+// report (أمس، الاثنين), a condemnation, a threat, a trial, an attempt or
+// plot, statistics, an anniversary, a year (a chronology).
+func cueClasses(tk *tokenKeys, first, stop int) []uint64 {
+	var fs []uint64
+	for k := first; k < stop; k++ {
+		t := tk.d.Tokens[k]
+		if t.Kind == "number" && len(t.Text) == 4 && (strings.HasPrefix(t.Text, "19") || strings.HasPrefix(t.Text, "20")) {
+			fs = append(fs, fnv("cue", "year"))
+			continue
+		}
+		if t.Kind != "word" {
+			continue
+		}
+		if c, ok := cueWords[tk.of(k)[0]]; ok {
+			fs = append(fs, fnv("cue", c))
+		}
+	}
+	return fs
 }
 
 // Vets reports whether the filter has a model for PLOVER type typ; the
@@ -174,8 +233,10 @@ func (f *Filter) Score(typ string, feats []uint64) (float32, bool) {
 type TrainOptions struct {
 	Epochs int
 	Seed   uint64
-	// Learner is "logistic" (L2-regularised logistic regression, the
-	// default) or "perceptron" (averaged, positives up-weighted).
+	// Learner is "blend" (the default: averaged perceptrons plus a second
+	// learner, each scaled to a mean margin of one), "perceptron"
+	// (averaged, positives up-weighted), "logistic" (L2-regularised) or
+	// "nb" (naive Bayes log-count ratios).
 	Learner string
 	// L2 is the logistic learner's regularisation per example.
 	L2 float64
@@ -187,11 +248,29 @@ type TrainOptions struct {
 	CodedOnly bool
 	// Soft trains on the annotators' agreement rather than the label.
 	Soft bool
+	// Bag is how many perceptrons, shuffled differently, are averaged.
+	Bag int
+	// Blend weighs the logistic model against the perceptrons in the
+	// "blend" learner (both scaled to a mean margin of one).
+	Blend float64
+	// Threshold is the margin, in units of the mean margin on the training
+	// sentences, a sentence must pass to be kept.
+	Threshold float64
+	// TypeThreshold overrides Threshold for a PLOVER type.
+	TypeThreshold map[string]float64
+	// SoftPerceptron weighs a negative's update by the share of annotators
+	// who rejected it.
+	SoftPerceptron bool
+	// Alpha smooths the naive Bayes counts.
+	Alpha float64
+	// Second is the blend's second learner: logistic or nb.
+	Second string
 }
 
 // DefaultTrainOptions are the settings `rasd train filter` ships with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Epochs: 20, Seed: 1, Learner: "perceptron", L2: 1e-3, PosWeight: 1.5, CodedOnly: true, Soft: true}
+	return TrainOptions{Epochs: 20, Seed: 1, Learner: "blend", L2: 1e-3, PosWeight: 1.5, CodedOnly: true, Soft: true,
+		Bag: 5, Blend: 1, Second: "nb", Alpha: 0.3, SoftPerceptron: true}
 }
 
 // TrainFilter learns one averaged perceptron per type, shuffling with a
@@ -202,7 +281,6 @@ func TrainFilter(exs []Example, epochs int, seed uint64) *Filter {
 
 // TrainFilterWith learns one model per type with the given options.
 func TrainFilterWith(exs []Example, o TrainOptions) *Filter {
-	epochs, seed := o.Epochs, o.Seed
 	f := &Filter{weights: map[string]map[uint64]float32{}}
 	byType := map[string][]Example{}
 	for _, e := range exs {
@@ -212,61 +290,189 @@ func TrainFilterWith(exs []Example, o TrainOptions) *Filter {
 		byType[e.Type] = append(byType[e.Type], e)
 	}
 	for typ, list := range byType {
-		if o.Learner != "perceptron" {
-			f.weights[typ] = trainLogistic(list, o)
-			continue
+		// Scaled to a mean margin of one, the threshold reads the same
+		// whatever the learner; it moves the bias.
+		w := normalised(trainOne(list, o), list)
+		t := o.Threshold
+		if v, ok := o.TypeThreshold[typ]; ok {
+			t = v
 		}
-		w, total, stamp := map[uint64]float32{}, map[uint64]float64{}, map[uint64]int{}
-		step := 0
-		// The gold standard holds far more negatives than positives; a
-		// missed event costs as much as the negatives outnumber positives.
-		pos := 0
-		for _, e := range list {
-			if e.Positive {
-				pos++
-			}
+		if t != 0 {
+			w[fnv("bias")] -= float32(t)
 		}
-		upWeight := float32(1)
-		if pos > 0 {
-			upWeight = float32(len(list)-pos) / float32(pos)
-		}
-		rng := rand.New(rand.NewPCG(seed, seed+7))
-		order := make([]int, len(list))
-		for i := range order {
-			order[i] = i
-		}
-		for range epochs {
-			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-			for _, k := range order {
-				ex := list[k]
-				step++
-				var s float32
-				for _, x := range ex.Features {
-					s += w[x]
-				}
-				if (s > 0) != ex.Positive {
-					d := upWeight
-					if !ex.Positive {
-						d = -1
-					}
-					for _, x := range ex.Features {
-						total[x] += float64(step-stamp[x]) * float64(w[x])
-						stamp[x] = step
-						w[x] += d
-					}
-				}
-			}
-		}
-		avg := map[uint64]float32{}
-		for x, v := range w {
-			t := total[x] + float64(step-stamp[x])*float64(v)
-			if a := float32(t / float64(step)); math.Abs(float64(a)) > 1e-3 {
-				avg[x] = a
-			}
-		}
-		f.weights[typ] = avg
+		f.weights[typ] = w
 	}
 	return f
+}
+
+// trainOne fits one type's model. "blend" sums the perceptrons and the
+// logistic regression, each scaled to a mean margin of one on the
+// training sentences: the two err on different sentences, and a sum of
+// linear models is still one linear model, so vetting costs the same.
+func trainOne(list []Example, o TrainOptions) map[uint64]float32 {
+	switch o.Learner {
+	case "perceptron":
+		return trainPerceptrons(list, o)
+	case "blend":
+		var hard []Example
+		for _, e := range list {
+			if !e.TrainOnly {
+				hard = append(hard, e)
+			}
+		}
+		p := normalised(trainPerceptrons(hard, o), list)
+		var l map[uint64]float32
+		if o.Second == "nb" {
+			l = normalised(trainNaiveBayes(list, o), list)
+		} else {
+			l = normalised(trainLogistic(list, o), list)
+		}
+		for x, v := range l {
+			p[x] += float32(o.Blend) * v
+		}
+		return p
+	case "nb":
+		return trainNaiveBayes(list, o)
+	default:
+		return trainLogistic(list, o)
+	}
+}
+
+// trainNaiveBayes fits the log-count ratios of binary features between
+// positives and negatives (add-alpha smoothing), as in NBSVM: with a few
+// dozen positives, counting is steadier than descending a gradient.
+func trainNaiveBayes(list []Example, o TrainOptions) map[uint64]float32 {
+	alpha := 1.0
+	if o.Alpha > 0 {
+		alpha = o.Alpha
+	}
+	pos, neg := map[uint64]float64{}, map[uint64]float64{}
+	var np, nn float64
+	for _, e := range list {
+		if e.TrainOnly {
+			continue
+		}
+		m, n := pos, &np
+		if !e.Positive {
+			m, n = neg, &nn
+		}
+		*n++
+		for _, x := range e.Features {
+			m[x]++
+		}
+	}
+	out := map[uint64]float32{}
+	var sp, sn float64
+	for x := range union(pos, neg) {
+		sp += pos[x] + alpha
+		sn += neg[x] + alpha
+	}
+	for x := range union(pos, neg) {
+		out[x] = float32(math.Log((pos[x]+alpha)/sp) - math.Log((neg[x]+alpha)/sn))
+	}
+	return out
+}
+
+func union(a, b map[uint64]float64) map[uint64]bool {
+	out := make(map[uint64]bool, len(a)+len(b))
+	for x := range a {
+		out[x] = true
+	}
+	for x := range b {
+		out[x] = true
+	}
+	return out
+}
+
+// normalised scales w so that the mean absolute margin over list is one.
+func normalised(w map[uint64]float32, list []Example) map[uint64]float32 {
+	var sum float64
+	for _, e := range list {
+		var s float32
+		for _, x := range e.Features {
+			s += w[x]
+		}
+		sum += math.Abs(float64(s))
+	}
+	if sum == 0 {
+		return w
+	}
+	k := float32(float64(len(list)) / sum)
+	for x := range w {
+		w[x] *= k
+	}
+	return w
+}
+
+// trainPerceptrons averages o.Bag averaged perceptrons shuffled with
+// seeds o.Seed, o.Seed+1, ...: with a few hundred sentences one order of
+// updates decides too much.
+func trainPerceptrons(list []Example, o TrainOptions) map[uint64]float32 {
+	out := map[uint64]float32{}
+	bag := max(o.Bag, 1)
+	for b := range bag {
+		for x, v := range trainPerceptron(list, o.Epochs, o.Seed+uint64(b), o.SoftPerceptron) {
+			out[x] += v / float32(bag)
+		}
+	}
+	return out
+}
+
+// trainPerceptron is one averaged perceptron, positives up-weighted by
+// how far the negatives outnumber them.
+func trainPerceptron(list []Example, epochs int, seed uint64, soft bool) map[uint64]float32 {
+	w, total, stamp := map[uint64]float32{}, map[uint64]float64{}, map[uint64]int{}
+	step := 0
+	// The gold standard holds far more negatives than positives; a
+	// missed event costs as much as the negatives outnumber positives.
+	pos := 0
+	for _, e := range list {
+		if e.Positive {
+			pos++
+		}
+	}
+	upWeight := float32(1)
+	if pos > 0 {
+		upWeight = float32(len(list)-pos) / float32(pos)
+	}
+	rng := rand.New(rand.NewPCG(seed, seed+7))
+	order := make([]int, len(list))
+	for i := range order {
+		order[i] = i
+	}
+	for range epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			ex := list[k]
+			step++
+			var s float32
+			for _, x := range ex.Features {
+				s += w[x]
+			}
+			if (s > 0) != ex.Positive {
+				d := upWeight
+				if !ex.Positive {
+					d = -1
+					if soft && ex.Agree > 0 {
+						d = -float32(1 - ex.Agree) // a "difficult no" some annotators accepted counts less
+					}
+				}
+				for _, x := range ex.Features {
+					total[x] += float64(step-stamp[x]) * float64(w[x])
+					stamp[x] = step
+					w[x] += d
+				}
+			}
+		}
+	}
+	avg := map[uint64]float32{}
+	for x, v := range w {
+		t := total[x] + float64(step-stamp[x])*float64(v)
+		if a := float32(t / float64(step)); math.Abs(float64(a)) > 1e-3 {
+			avg[x] = a
+		}
+	}
+	return avg
 }
 
 // trainLogistic fits L2-regularised logistic regression by stochastic
@@ -433,4 +639,43 @@ func DefaultFilter() *Filter {
 		filterVal, _ = ReadFilter(file)
 	})
 	return filterVal
+}
+
+// numberWords are counts written out (ثلاثة أشخاص، عشرات الجنود).
+var numberWords = keySet("واحد", "اثنين", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة",
+	"عشرات", "مئات", "آلاف", "عشرين", "ثلاثين", "أربعين", "خمسين", "مئة", "مائة", "ألف", "شخصا", "أشخاص")
+
+// cueWords maps a word (key form, proclitics off) to its cue class.
+var cueWords = cueSet(map[string][]string{
+	"fresh":      {"أمس", "اليوم", "الليلة", "صباح", "مساء", "ليل", "ليلا", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"},
+	"condemn":    {"أدان", "أدانت", "يدين", "تدين", "إدانة", "ندد", "نددت", "تنديد", "استنكر", "استنكرت", "استنكار", "شجب", "الإدانات"},
+	"threat":     {"هدد", "هددت", "يهدد", "تهدد", "تهديد", "تهديدات", "توعد", "توعدت"},
+	"trial":      {"محاكمة", "المحكمة", "محكمة", "متهم", "متهمين", "المتهمين", "اتهام", "اتهامات", "تهمة", "تهم", "المشتبه", "مشتبه", "القضاء", "حكم"},
+	"attempt":    {"محاولة", "إحباط", "أحبطت", "أحبط", "مخطط", "مؤامرة", "يخطط", "خطة", "التخطيط"},
+	"stats":      {"عدد", "حصيلة", "بلغ", "ارتفع", "نسبة", "معدل", "إجمالي", "السنوات", "الأعوام", "الماضية"},
+	"memory":     {"ذكرى", "الذكرى", "إحياء", "ذكراه"},
+	"fear":       {"مخاوف", "خشية", "تحسبا", "إجراءات", "احتمال", "محتمل", "خطر"},
+	"claim":      {"تبنت", "تبنى", "مسؤوليتها", "المسؤولية", "مسؤولية"},
+	"casualty":   {"قتيلا", "قتلى", "جرحى", "مصرع", "حتفهم", "حتفه", "أصيب", "أصيبوا", "جريحا", "بجروح"},
+	"crowd":      {"آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات", "حشود", "الحشود", "حشد", "جموع", "الجماهير"},
+	"onset":      {"خرج", "خرجت", "خرجوا", "نزل", "نزلت", "نزلوا", "انطلقت", "انطلق", "اندلعت", "اندلع", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "نظم", "نظمت", "نظموا", "شارك", "شاركوا"},
+	"solidarity": {"تضامنا", "تضامن", "احتجاجا", "تنديدا", "للمطالبة", "رافعين", "مرددين", "هتافات", "لافتات", "شعارات"},
+})
+
+func keySet(words ...string) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for _, w := range words {
+		out[wordKey(w)] = true
+	}
+	return out
+}
+
+func cueSet(classes map[string][]string) map[string]string {
+	out := map[string]string{}
+	for c, words := range classes {
+		for _, w := range words {
+			out[wordKey(w)] = c
+		}
+	}
+	return out
 }

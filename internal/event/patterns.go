@@ -20,6 +20,10 @@ type Pattern struct {
 	Triggers  []string // key forms
 	Requires  []string // key forms; empty: the trigger alone suffices
 	Reporting bool     // a verb of saying: it introduces reported speech
+	// Judgement: the trigger names what a verb of saying or judging
+	// (اعتبر، وصف) calls its object (بمثابة خيانة); the judge is the
+	// source and the one judged the target.
+	Judgement bool
 	Note      string
 	Line      int
 }
@@ -88,6 +92,7 @@ func LoadPatterns(fsys fs.FS, ont *Ontology) (*Patterns, error) {
 			pat.Note = fields[3]
 		}
 		pat.Reporting = inReporting && pat.Code == "010" || strings.Contains(strings.ToUpper(pat.Note), "REPORTING")
+		pat.Judgement = strings.HasPrefix(pat.Note, "JUDGEMENT")
 		if !ont.Has(pat.Code) {
 			errs = append(errs, fmt.Errorf("data/%s:%d: unknown CAMEO code %q", PatternsPath, line, pat.Code))
 			continue
