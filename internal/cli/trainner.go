@@ -200,6 +200,8 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 		ablate []string
 		folds  int
 		fEpoch int
+		bag    int
+		shift  float64
 	)
 	cmd := &cobra.Command{
 		Use:   "ner",
@@ -277,13 +279,22 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 				best   *ner.Model
 				bestF1 = -1.0
 			)
-			ner.Train(train, ner.Options{Epochs: epochs, Seed: seed, Dropout: drop}, func(epoch int, m *ner.Model) {
+			ner.Train(train, ner.Options{Epochs: epochs, Seed: seed, Dropout: drop, Bag: bag}, func(epoch int, m *ner.Model) {
+				if shift != 0 {
+					m.ShiftOutside(float32(shift))
+				}
 				sc := score(m)
 				fmt.Fprintf(g.stdout, "epoch %2d  dev P %.2f R %.2f F1 %.2f  (PERS %.1f LOC %.1f ORG %.1f MISC %.1f)\n", epoch, sc.Precision, sc.Recall, sc.F1,
 					sc.PerType["PERS"].F1, sc.PerType["LOC"].F1, sc.PerType["ORG"].F1, sc.PerType["MISC"].F1)
 				if sc.F1 > bestF1 {
 					best, bestF1 = m, sc.F1
 					best.Info = fmt.Sprintf("structured averaged perceptron, epoch %d of %d (best dev F1 %.2f), seed %d, dropout %.2f, %d sentences", epoch, epochs, sc.F1, seed, drop, len(train))
+					if bag > 1 {
+						best.Info += fmt.Sprintf(", mean of %d perceptrons", bag)
+					}
+					if shift != 0 {
+						best.Info += fmt.Sprintf(", O weight lowered by %g", shift)
+					}
 				}
 			})
 			model := best
@@ -305,12 +316,14 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&out, "out", "data/ner/model.bin.gz", "output file")
 	cmd.Flags().IntVar(&epochs, "epochs", 16, "training passes (the best on dev is kept)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
-	cmd.Flags().Float64Var(&prune, "prune", 0.05, "drop features whose weights are all smaller")
+	cmd.Flags().Float64Var(&prune, "prune", 0.3, "drop features whose weights are all smaller")
 	cmd.Flags().StringVar(&clPath, "clusters", "", "word classes to read instead of the embedded ones (from rasd train clusters)")
 	cmd.Flags().Float64Var(&drop, "dropout", 0.25, "share of features hidden at each training update")
 	cmd.Flags().StringSliceVar(&ablate, "without", nil, "leave out resources (gaz, ents, clusters) to measure what they bring")
 	cmd.Flags().IntVar(&folds, "folds", 4, "folds of the first pass that gives the training words their document memory (0: none)")
 	cmd.Flags().IntVar(&fEpoch, "fold-epochs", 6, "training passes of each first-pass model")
+	cmd.Flags().IntVar(&bag, "bag", 4, "perceptrons trained with seeds seed, seed+1, ... and averaged into the model")
+	cmd.Flags().Float64Var(&shift, "outside-shift", 8, "lower the weight of O on the bias feature by this much: trades precision for recall")
 	cmd.Flags().StringSliceVar(&extra, "extra", nil, "add other corpora to the training data (aqmar, wikifane)")
 	return cmd
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"slices"
+	"sync"
 )
 
 // Example is a training sentence: words and gold tag indexes.
@@ -73,13 +75,20 @@ func (tr *trainer) addTransition(prev int, s *[numTags]float32) {
 
 // averaged returns the model with averaged weights.
 func (tr *trainer) averaged(info string) *Model {
+	m := tr.averagedWeights(info)
+	m.freeze()
+	return m
+}
+
+// averagedWeights is averaged without the lookup table, for models that
+// are only summed into a mean.
+func (tr *trainer) averagedWeights(info string) *Model {
 	// The index is copied: training goes on adding rows to its own.
 	m := &Model{index: maps.Clone(tr.index), w: make([]float32, len(tr.w)), Info: info}
 	for j := range tr.w {
 		total := tr.total[j] + float64(tr.step-tr.stamp[j])*float64(tr.w[j])
 		m.w[j] = float32(total / float64(max(tr.step, 1)))
 	}
-	m.freeze()
 	return m
 }
 
@@ -88,6 +97,7 @@ type Options struct {
 	Epochs  int
 	Seed    uint64  // shuffling and dropout seed: training is reproducible
 	Dropout float64 // share of a token's features hidden at each update
+	Bag     int     // perceptrons trained on their own shuffles and dropouts, then averaged (0 or 1: one)
 }
 
 // dropout removes each feature but the bias with probability p: the model
@@ -146,24 +156,105 @@ func (tr *trainer) learn(ex Example, l *lattice, drop float64, rng *rand.Rand) {
 // Train learns a model from examples, shuffling with a fixed seed so that
 // training is reproducible. progress, if not nil, is called after each
 // epoch with the averaged model so far.
+//
+// With o.Bag > 1, that many perceptrons learn side by side, each with its
+// own order and dropout (seeds seed, seed+1, ...), and the model is the
+// mean of their averaged weights: one perceptron's result swings with the
+// order it saw the sentences in, and the mean keeps what they agree on.
 func Train(examples []Example, o Options, progress func(epoch int, m *Model)) *Model {
-	epochs, seed := o.Epochs, o.Seed
-	tr := &trainer{index: make(map[uint64]int32, 1<<18)}
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
+	bag := max(o.Bag, 1)
+	runs := make([]*run, bag)
+	for k := range runs {
+		runs[k] = newRun(examples, o.Seed+uint64(k), o.Dropout)
 	}
-	var l lattice
-	for epoch := 1; epoch <= epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			tr.step++
-			tr.learn(examples[k], &l, o.Dropout, rng)
+	combined := func(info string) *Model {
+		if bag == 1 {
+			return runs[0].tr.averaged(info)
 		}
+		ms := make([]*Model, bag)
+		for k, r := range runs {
+			ms[k] = r.tr.averagedWeights(info)
+		}
+		return meanModel(ms, info)
+	}
+	for epoch := 1; epoch <= o.Epochs; epoch++ {
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 2) // the machine's cores, not one per run
+		for _, r := range runs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				r.epoch()
+			}()
+		}
+		wg.Wait()
 		if progress != nil {
-			progress(epoch, tr.averaged(fmt.Sprintf("epoch %d", epoch)))
+			progress(epoch, combined(fmt.Sprintf("epoch %d", epoch)))
 		}
 	}
-	return tr.averaged(fmt.Sprintf("structured averaged perceptron, %d epochs, seed %d, dropout %.2f, %d sentences", epochs, seed, o.Dropout, len(examples)))
+	return combined(fmt.Sprintf("structured averaged perceptron, %d epochs, seed %d, dropout %.2f, bag %d, %d sentences", o.Epochs, o.Seed, o.Dropout, bag, len(examples)))
+}
+
+// run is one perceptron's training: its weights, order and random source.
+type run struct {
+	tr       *trainer
+	rng      *rand.Rand
+	order    []int
+	examples []Example
+	drop     float64
+	l        lattice
+}
+
+func newRun(examples []Example, seed uint64, drop float64) *run {
+	r := &run{
+		tr:       &trainer{index: make(map[uint64]int32, 1<<18)},
+		rng:      rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		order:    make([]int, len(examples)),
+		examples: examples,
+		drop:     drop,
+	}
+	for i := range r.order {
+		r.order[i] = i
+	}
+	return r
+}
+
+// epoch makes one shuffled pass over the examples.
+func (r *run) epoch() {
+	r.rng.Shuffle(len(r.order), func(i, j int) { r.order[i], r.order[j] = r.order[j], r.order[i] })
+	for _, k := range r.order {
+		r.tr.step++
+		r.tr.learn(r.examples[k], &r.l, r.drop, r.rng)
+	}
+}
+
+// meanModel averages the weights of models (a feature missing from one
+// counts as 0 there).
+func meanModel(ms []*Model, info string) *Model {
+	keys := make(map[uint64]struct{})
+	for _, m := range ms {
+		for k := range m.index {
+			keys[k] = struct{}{}
+		}
+	}
+	// Rows in sorted key order, so that the model does not depend on map order.
+	sorted := slices.Sorted(maps.Keys(keys))
+	out := &Model{index: make(map[uint64]int32, len(sorted)), w: make([]float32, len(sorted)*numTags), Info: info}
+	inv := 1 / float32(len(ms))
+	for r, k := range sorted {
+		out.index[k] = int32(r)
+		for _, m := range ms {
+			row, ok := m.index[k]
+			if !ok {
+				continue
+			}
+			for t := range numTags {
+				out.w[r*numTags+t] += m.w[int(row)*numTags+t] * inv
+			}
+		}
+	}
+	out.freeze()
+	return out
 }

@@ -1,0 +1,71 @@
+package ner
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/rasd-project/rasd/internal/arabic"
+)
+
+func tinyExamples() []Example {
+	res := &Resources{Analyzer: arabic.NewAnalyzer(), Lexicon: arabic.DefaultLexicon()}
+	sents := [][2][]string{
+		{{"زار", "الرئيس", "بوتين", "موسكو"}, {"O", "O", "B-PERS", "B-LOC"}},
+		{{"التقى", "بوتين", "في", "بكين"}, {"O", "B-PERS", "O", "B-LOC"}},
+		{{"أعلنت", "الأمم", "المتحدة", "ذلك"}, {"O", "B-ORG", "I-ORG", "O"}},
+	}
+	var exs []Example
+	for _, s := range sents {
+		exs = append(exs, NewExample(Words(res, s[0]), s[1]))
+	}
+	return exs
+}
+
+func modelBytes(t *testing.T, m *Model) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := m.WriteTo(&buf, 0); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestBagIsDeterministic: perceptrons trained side by side on several
+// goroutines still give the same bytes each time, and learn the examples.
+func TestBagIsDeterministic(t *testing.T) {
+	exs := tinyExamples()
+	o := Options{Epochs: 4, Seed: 3, Dropout: 0.1, Bag: 3}
+	a, b := Train(exs, o, nil), Train(exs, o, nil)
+	if !bytes.Equal(modelBytes(t, a), modelBytes(t, b)) {
+		t.Fatal("two bagged trainings on the same data differ")
+	}
+	for _, ex := range exs {
+		got := a.Tag(ex.Words)
+		for i := range got {
+			if got[i] != ex.Tags[i] {
+				t.Errorf("%v: tags %v, want %v", ex.Words[i].Key, got, ex.Tags)
+				break
+			}
+		}
+	}
+}
+
+// TestShiftOutside: lowering O on the bias feature lowers the O score of
+// every word by that much and leaves the other tags alone.
+func TestShiftOutside(t *testing.T) {
+	exs := tinyExamples()
+	m := Train(exs, Options{Epochs: 3, Seed: 1}, nil)
+	feats := features(nil, exs[0].Words, 1)
+	var before, after [numTags]float32
+	m.scores(feats, &before)
+	m.ShiftOutside(2)
+	m.scores(feats, &after)
+	if d := before[0] - after[0]; d < 1.99 || d > 2.01 {
+		t.Errorf("O score moved by %v, want 2", d)
+	}
+	for tag := 1; tag < numTags; tag++ {
+		if d := before[tag] - after[tag]; d < -0.01 || d > 0.01 {
+			t.Errorf("tag %s moved by %v", Tags[tag], d)
+		}
+	}
+}
