@@ -156,3 +156,18 @@ func TestResolveAliasesAndRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestDashIsNoName: "-" marks an empty field of the tables (regions and
+// city-states have no separate capital); it must not become a name.
+func TestDashIsNoName(t *testing.T) {
+	d := Default()
+	toks := tokens("خط باكو - تبليسي - جيهان")
+	for i := range toks {
+		if e, _ := d.MatchAt(toks, i); e != nil && e.Name == "-" {
+			t.Errorf("token %d matched %s named %q", i, e.ID, e.Name)
+		}
+	}
+	if code, ok := d.Nisba("-"); ok {
+		t.Errorf(`"-" is a nisba of %s`, code)
+	}
+}

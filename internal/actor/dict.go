@@ -245,10 +245,11 @@ func table(fsys fs.FS, name string, min int, row func(line int, f []string) erro
 	return sc.Err()
 }
 
+// split reads a '|'-separated list; "-" is the tables' empty list.
 func split(list string) []string {
 	var out []string
 	for _, s := range strings.Split(list, "|") {
-		if s = strings.TrimSpace(s); s != "" {
+		if s = strings.TrimSpace(s); s != "" && s != "-" {
 			out = append(out, s)
 		}
 	}
