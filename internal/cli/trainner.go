@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,6 +33,79 @@ func nerExamples(res *ner.Resources, paths ...string) ([]ner.Example, error) {
 			}
 			out = append(out, ner.NewExample(ner.Words(res, texts), labels))
 		}
+	}
+	return out, nil
+}
+
+// wojoodTypes maps the Wojood sample's outermost types to the four NER
+// types; the others (dates, numbers, occupations, nationalities...) are O.
+var wojoodTypes = map[string]string{"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "MISC"}
+
+// wojoodExamples reads the Wojood sample, whose lines list nested labels
+// outermost first: a token keeps its outermost label.
+func wojoodExamples(res *ner.Resources, paths ...string) ([]ner.Example, error) {
+	var out []ner.Example
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		var texts, labels []string
+		flush := func() {
+			if len(texts) > 0 {
+				out = append(out, ner.NewExample(ner.Words(res, texts), labels))
+			}
+			texts, labels = nil, nil
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			f := strings.Fields(line)
+			if len(f) == 0 {
+				flush()
+				continue
+			}
+			label := "O"
+			if len(f) > 1 && len(f[1]) > 2 && f[1][1] == '-' {
+				if typ, ok := wojoodTypes[f[1][2:]]; ok {
+					label = f[1][:2] + typ
+				}
+			}
+			texts, labels = append(texts, f[0]), append(labels, label)
+		}
+		flush()
+	}
+	return out, nil
+}
+
+// filterExtra keeps the examples of another corpus that teach names: with
+// "names" those holding a PERS, LOC or ORG name, with "clean" those and
+// no MISC (whose extent differs most between corpora); "all" keeps all.
+func filterExtra(exs []ner.Example, mode string, weight float32) ([]ner.Example, error) {
+	var out []ner.Example
+	for _, ex := range exs {
+		names, misc := false, false
+		for _, t := range ex.Tags {
+			switch ner.Tags[t] {
+			case "B-PERS", "B-LOC", "B-ORG":
+				names = true
+			case "B-MISC":
+				misc = true
+			}
+		}
+		switch mode {
+		case "all":
+		case "names":
+			if !names {
+				continue
+			}
+		case "clean":
+			if !names || misc {
+				continue
+			}
+		default:
+			return nil, fmt.Errorf("train ner: unknown extra filter %q", mode)
+		}
+		ex.Weight = weight
+		out = append(out, ex)
 	}
 	return out, nil
 }
@@ -202,6 +276,11 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 		fEpoch int
 		bag    int
 		shift  float64
+		xw     float64
+		xf     string
+		selfN  int
+		selfW  float64
+		preEp  int
 	)
 	cmd := &cobra.Command{
 		Use:   "ner",
@@ -243,21 +322,31 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 					return fmt.Errorf("train ner: unknown resource %q", a)
 				}
 			}
-			files := []string{filepath.Join(shared, "ner", "anercorp", "train.txt")}
+			train, err := nerExamples(res, filepath.Join(shared, "ner", "anercorp", "train.txt"))
+			if err != nil {
+				return err
+			}
+			var more []ner.Example
 			for _, x := range extra {
+				var exs []ner.Example
 				switch x {
 				case "aqmar":
 					aq, _ := filepath.Glob(filepath.Join(shared, "ner", "aqmar", "*.txt"))
-					files = append(files, aq...)
+					exs, err = nerExamples(res, aq...)
 				case "wikifane":
-					files = append(files, filepath.Join(shared, "ner", "wikifane", "WikiFANE_Gold_2014_500K.txt"))
+					exs, err = nerExamples(res, filepath.Join(shared, "ner", "wikifane", "WikiFANE_Gold_2014_500K.txt"))
+				case "wojood":
+					exs, err = wojoodExamples(res, filepath.Join(shared, "ner", "wojood_sample", "train.txt"), filepath.Join(shared, "ner", "wojood_sample", "val.txt"))
 				default:
 					return fmt.Errorf("train ner: unknown extra corpus %q", x)
 				}
-			}
-			train, err := nerExamples(res, files...)
-			if err != nil {
-				return err
+				if err != nil {
+					return err
+				}
+				if exs, err = filterExtra(exs, xf, float32(xw)); err != nil {
+					return err
+				}
+				more = append(more, exs...)
 			}
 			dev, err := nerExamples(res, filepath.Join(shared, "ner", "anercorp", "dev.txt"))
 			if err != nil {
@@ -266,6 +355,26 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 			if folds > 1 {
 				docMemoryFolds(train, folds, fEpoch, seed, drop)
 				fmt.Fprintf(g.stdout, "document memory from %d folds (%.0fs)\n", folds, time.Since(start).Seconds())
+			}
+			if selfN > 0 {
+				docs, err := newsDocs(res, filepath.Join(shared, "news", "saudinewsnet_sample.jsonl"), selfN)
+				if err != nil {
+					return err
+				}
+				self := selfExamples(train, docs, fEpoch, seed, drop, float32(selfW))
+				fmt.Fprintf(g.stdout, "self-training: %d agreed sentences with names from %d articles (%.0fs)\n", len(self), len(docs), time.Since(start).Seconds())
+				more = append(more, self...)
+			}
+			// The other corpora come after the first pass: their words keep
+			// no document memory, and the folds learn from ANERcorp alone.
+			var pre []ner.Example
+			switch {
+			case len(more) > 0 && preEp > 0:
+				fmt.Fprintf(g.stdout, "%d sentences to pre-train on for %d epochs\n", len(more), preEp)
+				pre = more
+			case len(more) > 0:
+				fmt.Fprintf(g.stdout, "%d more sentences\n", len(more))
+				train = append(train, more...)
 			}
 			var devGold [][]int
 			for _, ex := range dev {
@@ -279,7 +388,7 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 				best   *ner.Model
 				bestF1 = -1.0
 			)
-			ner.Train(train, ner.Options{Epochs: epochs, Seed: seed, Dropout: drop, Bag: bag}, func(epoch int, m *ner.Model) {
+			ner.Train(train, ner.Options{Epochs: epochs, Seed: seed, Dropout: drop, Bag: bag, Pre: pre, PreEpochs: preEp}, func(epoch int, m *ner.Model) {
 				if shift != 0 {
 					m.ShiftOutside(float32(shift))
 				}
@@ -324,6 +433,11 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 	cmd.Flags().IntVar(&fEpoch, "fold-epochs", 6, "training passes of each first-pass model")
 	cmd.Flags().IntVar(&bag, "bag", 4, "perceptrons trained with seeds seed, seed+1, ... and averaged into the model")
 	cmd.Flags().Float64Var(&shift, "outside-shift", 8, "lower the weight of O on the bias feature by this much: trades precision for recall")
-	cmd.Flags().StringSliceVar(&extra, "extra", nil, "add other corpora to the training data (aqmar, wikifane)")
+	cmd.Flags().StringSliceVar(&extra, "extra", nil, "add other corpora to the training data (aqmar, wikifane, wojood), tags mapped to the four types")
+	cmd.Flags().Float64Var(&xw, "extra-weight", 0.2, "weight of an update on an --extra sentence (an ANERcorp one is 1)")
+	cmd.Flags().IntVar(&selfN, "self", 0, "self-training: label this many articles of the news sample with two teachers and add the sentences they agree on")
+	cmd.Flags().Float64Var(&selfW, "self-weight", 0.2, "weight of an update on a self-training sentence")
+	cmd.Flags().IntVar(&preEp, "pre-epochs", 0, "learn the --extra and --self sentences for this many passes first instead of mixing them in (pre-training, then ANERcorp alone)")
+	cmd.Flags().StringVar(&xf, "extra-filter", "names", "which --extra sentences to keep: all, names (holding a PERS, LOC or ORG name) or clean (names and no MISC)")
 	return cmd
 }

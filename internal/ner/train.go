@@ -12,6 +12,9 @@ import (
 type Example struct {
 	Words []Word
 	Tags  []int
+	// Weight scales the example's updates (0 counts as 1): sentences from
+	// corpora annotated unlike ANERcorp teach less than its own.
+	Weight float32
 }
 
 // NewExample converts CoNLL labels to tag indexes.
@@ -31,6 +34,7 @@ type trainer struct {
 	total []float64
 	stamp []int64
 	step  int64
+	step0 int64 // the step the averages start from (after pre-training)
 }
 
 func (tr *trainer) row(f uint64) int {
@@ -87,9 +91,18 @@ func (tr *trainer) averagedWeights(info string) *Model {
 	m := &Model{index: maps.Clone(tr.index), w: make([]float32, len(tr.w)), Info: info}
 	for j := range tr.w {
 		total := tr.total[j] + float64(tr.step-tr.stamp[j])*float64(tr.w[j])
-		m.w[j] = float32(total / float64(max(tr.step, 1)))
+		m.w[j] = float32(total / float64(max(tr.step-tr.step0, 1)))
 	}
 	return m
+}
+
+// restartAverage forgets the running sums: the averages start from the
+// current weights, as if training began here from them.
+func (tr *trainer) restartAverage() {
+	for j := range tr.total {
+		tr.total[j], tr.stamp[j] = 0, tr.step
+	}
+	tr.step0 = tr.step
 }
 
 // Options are the training settings.
@@ -98,6 +111,10 @@ type Options struct {
 	Seed    uint64  // shuffling and dropout seed: training is reproducible
 	Dropout float64 // share of a token's features hidden at each update
 	Bag     int     // perceptrons trained on their own shuffles and dropouts, then averaged (0 or 1: one)
+	// Pre are examples learned for PreEpochs passes before the others
+	// (pre-training on other corpora); the averages start after them.
+	Pre       []Example
+	PreEpochs int
 }
 
 // dropout removes each feature but the bias with probability p: the model
@@ -129,6 +146,10 @@ func (tr *trainer) learn(ex Example, l *lattice, drop float64, rng *rand.Rand) {
 	}
 	pred := make([]int, n)
 	l.viterbi(pred)
+	w := ex.Weight
+	if w == 0 {
+		w = 1
+	}
 	var eg, ep []uint64
 	for i, gold := range ex.Tags {
 		p := pred[i]
@@ -138,16 +159,16 @@ func (tr *trainer) learn(ex Example, l *lattice, drop float64, rng *rand.Rand) {
 		}
 		if p != gold {
 			for _, f := range feats[i] {
-				tr.bump(f, gold, 1)
-				tr.bump(f, p, -1)
+				tr.bump(f, gold, w)
+				tr.bump(f, p, -w)
 			}
 		}
 		if p != gold || pg != pp {
 			for _, f := range edgeFeatures(eg[:0], ex.Words, i, pg) {
-				tr.bump(f, gold, 1)
+				tr.bump(f, gold, w)
 			}
 			for _, f := range edgeFeatures(ep[:0], ex.Words, i, pp) {
-				tr.bump(f, p, -1)
+				tr.bump(f, p, -w)
 			}
 		}
 	}
@@ -176,6 +197,32 @@ func Train(examples []Example, o Options, progress func(epoch int, m *Model)) *M
 			ms[k] = r.tr.averagedWeights(info)
 		}
 		return meanModel(ms, info)
+	}
+	if len(o.Pre) > 0 && o.PreEpochs > 0 {
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 2)
+		for _, r := range runs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				main := r.examples
+				r.examples, r.order = o.Pre, make([]int, len(o.Pre))
+				for i := range r.order {
+					r.order[i] = i
+				}
+				for range o.PreEpochs {
+					r.epoch()
+				}
+				r.examples, r.order = main, make([]int, len(main))
+				for i := range r.order {
+					r.order[i] = i
+				}
+				r.tr.restartAverage()
+			}()
+		}
+		wg.Wait()
 	}
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
 		var wg sync.WaitGroup

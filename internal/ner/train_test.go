@@ -69,3 +69,58 @@ func TestShiftOutside(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleWeight: an example of weight 1 trains as one without a
+// weight, and a weight of one half halves every learned weight (the
+// perceptron's updates are linear in it).
+func TestExampleWeight(t *testing.T) {
+	exs := tinyExamples()
+	o := Options{Epochs: 3, Seed: 2}
+	plain := modelBytes(t, Train(exs, o, nil))
+	one := make([]Example, len(exs))
+	half := make([]Example, len(exs))
+	for i, ex := range exs {
+		one[i], half[i] = ex, ex
+		one[i].Weight, half[i].Weight = 1, 0.5
+	}
+	if !bytes.Equal(plain, modelBytes(t, Train(one, o, nil))) {
+		t.Error("weight 1 trains differently from no weight")
+	}
+	a, b := Train(exs, o, nil), Train(half, o, nil)
+	for k, r := range a.index {
+		for tag := range numTags {
+			x, y := a.w[int(r)*numTags+tag], b.w[int(b.index[k])*numTags+tag]
+			if d := x/2 - y; d < -1e-4 || d > 1e-4 {
+				t.Fatalf("feature %x tag %s: %v at weight 1, %v at weight 0.5", k, Tags[tag], x, y)
+			}
+		}
+	}
+}
+
+// TestPreTraining: pre-training passes are deterministic and the model
+// still learns the main examples; without pre-training examples the
+// PreEpochs setting changes nothing.
+func TestPreTraining(t *testing.T) {
+	exs := tinyExamples()
+	pre := []Example{exs[0]}
+	pre[0].Weight = 0.5
+	o := Options{Epochs: 4, Seed: 5, Dropout: 0.1, Bag: 2, Pre: pre, PreEpochs: 2}
+	a, b := Train(exs, o, nil), Train(exs, o, nil)
+	if !bytes.Equal(modelBytes(t, a), modelBytes(t, b)) {
+		t.Fatal("two pre-trained trainings differ")
+	}
+	for _, ex := range exs {
+		got := a.Tag(ex.Words)
+		for i := range got {
+			if got[i] != ex.Tags[i] {
+				t.Errorf("tags %v, want %v", got, ex.Tags)
+				break
+			}
+		}
+	}
+	o.Pre = nil
+	plain := Options{Epochs: 4, Seed: 5, Dropout: 0.1, Bag: 2}
+	if !bytes.Equal(modelBytes(t, Train(exs, o, nil)), modelBytes(t, Train(exs, plain, nil))) {
+		t.Error("PreEpochs without Pre changed the model")
+	}
+}
