@@ -466,13 +466,34 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			if ev.Source != nil && len(ev.Source.Code) == 3 && militaryAgent(d, i, n) {
 				ev.Source.Code += "MIL" // دخل جنودها: the country's soldiers act
 			}
-			if ev.Source != nil && ev.Target != nil && ev.Source.Code == ev.Target.Code {
+			if ev.Source != nil && ev.Target != nil && selfDirected(ev.Source.Code, ev.Target.Code, entry.Quad, entry.Code[:2]) {
 				continue
 			}
 			out = append(out, ev)
 		}
 	}
 	return out, len(out) > 0
+}
+
+// selfDirected reports whether an event's two sides are one actor, or a
+// country and one of its own bodies (KAZGOV and KAZ) in an act of
+// cooperation or a rejection: a state's organ cooperating with, or
+// rejecting, the bare state is a misreading (the country named in a
+// quote). Coercion and violence may be domestic (KAZGOV arrests in KAZ).
+func selfDirected(src, tgt string, quad int, root string) bool {
+	if src == tgt {
+		return true
+	}
+	if quad > 2 && root != "12" {
+		return false
+	}
+	switch {
+	case len(tgt) == 3 && len(src) > 3:
+		return strings.HasPrefix(src, tgt)
+	case len(src) == 3 && len(tgt) > 3:
+		return strings.HasPrefix(tgt, src)
+	}
+	return false
 }
 
 // paragraphBack is the first token of the sentence before si when both

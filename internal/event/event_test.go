@@ -62,3 +62,25 @@ func TestFilterRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestSelfDirected(t *testing.T) {
+	tests := []struct {
+		src, tgt string
+		quad     int
+		root     string
+		want     bool
+	}{
+		{"KAZ", "KAZ", 4, "19", true},
+		{"KAZGOV", "KAZ", 1, "03", true},     // the state intends to cooperate with itself
+		{"KAZGOV", "KAZ", 3, "12", true},     // or rejects itself
+		{"KAZ", "KAZGOV", 2, "06", true},     // either way round
+		{"KAZGOV", "KAZ", 4, "17", false},    // arrests at home are events
+		{"KAZGOV", "KAZOPP", 3, "12", false}, // two bodies of one state
+		{"KAZGOV", "RUS", 1, "03", false},
+	}
+	for _, tc := range tests {
+		if got := selfDirected(tc.src, tc.tgt, tc.quad, tc.root); got != tc.want {
+			t.Errorf("selfDirected(%s, %s, quad %d, root %s) = %v, want %v", tc.src, tc.tgt, tc.quad, tc.root, got, tc.want)
+		}
+	}
+}
