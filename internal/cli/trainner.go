@@ -432,7 +432,7 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 	cmd.Flags().IntVar(&folds, "folds", 4, "folds of the first pass that gives the training words their document memory (0: none)")
 	cmd.Flags().IntVar(&fEpoch, "fold-epochs", 6, "training passes of each first-pass model")
 	cmd.Flags().IntVar(&bag, "bag", 4, "perceptrons trained with seeds seed, seed+1, ... and averaged into the model")
-	cmd.Flags().Float64Var(&shift, "outside-shift", 8, "lower the weight of O on the bias feature by this much: trades precision for recall")
+	cmd.Flags().Float64Var(&shift, "outside-shift", 6, "lower the weight of O on the bias feature by this much: trades precision for recall")
 	cmd.Flags().StringSliceVar(&extra, "extra", nil, "add other corpora to the training data (aqmar, wikifane, wojood), tags mapped to the four types")
 	cmd.Flags().Float64Var(&xw, "extra-weight", 0.2, "weight of an update on an --extra sentence (an ANERcorp one is 1)")
 	cmd.Flags().IntVar(&selfN, "self", 0, "self-training: label this many articles of the news sample with two teachers and add the sentences they agree on")
