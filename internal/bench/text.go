@@ -109,15 +109,9 @@ func measureNER(ctx context.Context, e *env) ([]Result, error) {
 	var docs [][][]ner.Word
 	tokens := 0
 	for _, a := range e.news {
-		toks := arabic.Tokenize(a.Content)
-		var doc [][]ner.Word
-		for _, s := range arabic.Sentences(a.Content, toks, 0, len(toks)) {
-			texts := make([]string, 0, s.Stop-s.First)
-			for _, t := range toks[s.First:s.Stop] {
-				texts = append(texts, a.Content[t.Start:t.End])
-			}
-			doc = append(doc, ner.Words(res, texts))
-			tokens += len(texts)
+		doc := ner.TextDocument(res, a.Content)
+		for _, s := range doc {
+			tokens += len(s)
 		}
 		docs = append(docs, doc)
 	}

@@ -1,46 +1,30 @@
 package cli
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"slices"
 	"sync"
 
-	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/corpus"
 	"github.com/rasd-project/rasd/internal/ner"
 )
 
 // newsDocs reads the first n articles of a JSONL news file as documents of
 // tokenised sentences.
 func newsDocs(res *ner.Resources, path string, n int) ([][][]ner.Word, error) {
-	f, err := os.Open(path)
+	news, err := corpus.ReadNews(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
 	var out [][][]ner.Word
-	for len(out) < n && sc.Scan() {
-		var a struct {
-			Content string `json:"content"`
+	for _, a := range news {
+		if len(out) == n {
+			break
 		}
-		if json.Unmarshal(sc.Bytes(), &a) != nil || a.Content == "" {
-			continue
+		if a.Content != "" {
+			out = append(out, ner.TextDocument(res, a.Content))
 		}
-		toks := arabic.Tokenize(a.Content)
-		var doc [][]ner.Word
-		for _, s := range arabic.Sentences(a.Content, toks, 0, len(toks)) {
-			texts := make([]string, 0, s.Stop-s.First)
-			for _, t := range toks[s.First:s.Stop] {
-				texts = append(texts, a.Content[t.Start:t.End])
-			}
-			doc = append(doc, ner.Words(res, texts))
-		}
-		out = append(out, doc)
 	}
-	return out, sc.Err()
+	return out, nil
 }
 
 // selfExamples labels news documents with two teachers trained on train

@@ -43,6 +43,21 @@ func Words(r *Resources, texts []string) []Word {
 	return ws
 }
 
+// TextDocument tokenises text, cuts it into sentences and builds the
+// labeller's view of each: a document for Model.TagDocument.
+func TextDocument(r *Resources, text string) [][]Word {
+	toks := arabic.Tokenize(text)
+	var doc [][]Word
+	for _, s := range arabic.Sentences(text, toks, 0, len(toks)) {
+		texts := make([]string, 0, s.Stop-s.First)
+		for _, t := range toks[s.First:s.Stop] {
+			texts = append(texts, text[t.Start:t.End])
+		}
+		doc = append(doc, Words(r, texts))
+	}
+	return doc
+}
+
 func word(an *arabic.Analyzer, lex *arabic.Lexicon, text string) Word {
 	normal := arabic.NormalizeString(text)
 	stem, pro := "", ""

@@ -42,17 +42,7 @@ func TestAllowed(t *testing.T) {
 // TestModelRoundTrip trains a tiny model, writes and reads it, and gets
 // the same tags.
 func TestModelRoundTrip(t *testing.T) {
-	an, lex := arabic.NewAnalyzer(), arabic.DefaultLexicon()
-	res := &Resources{Analyzer: an, Lexicon: lex}
-	sents := [][2][]string{
-		{{"زار", "الرئيس", "بوتين", "موسكو"}, {"O", "O", "B-PERS", "B-LOC"}},
-		{{"التقى", "بوتين", "في", "بكين"}, {"O", "B-PERS", "O", "B-LOC"}},
-		{{"أعلنت", "الأمم", "المتحدة", "ذلك"}, {"O", "B-ORG", "I-ORG", "O"}},
-	}
-	var exs []Example
-	for _, s := range sents {
-		exs = append(exs, NewExample(Words(res, s[0]), s[1]))
-	}
+	exs := tinyExamples()
 	m := Train(exs, Options{Epochs: 5, Seed: 7}, nil)
 	var buf bytes.Buffer
 	if err := m.WriteTo(&buf, 0); err != nil {

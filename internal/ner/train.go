@@ -199,49 +199,40 @@ func Train(examples []Example, o Options, progress func(epoch int, m *Model)) *M
 		return meanModel(ms, info)
 	}
 	if len(o.Pre) > 0 && o.PreEpochs > 0 {
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, 2)
-		for _, r := range runs {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				sem <- struct{}{}
-				defer func() { <-sem }()
-				main := r.examples
-				r.examples, r.order = o.Pre, make([]int, len(o.Pre))
-				for i := range r.order {
-					r.order[i] = i
-				}
-				for range o.PreEpochs {
-					r.epoch()
-				}
-				r.examples, r.order = main, make([]int, len(main))
-				for i := range r.order {
-					r.order[i] = i
-				}
-				r.tr.restartAverage()
-			}()
-		}
-		wg.Wait()
+		eachRun(runs, func(r *run) {
+			main := r.examples
+			r.setExamples(o.Pre)
+			for range o.PreEpochs {
+				r.epoch()
+			}
+			r.setExamples(main)
+			r.tr.restartAverage()
+		})
 	}
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, 2) // the machine's cores, not one per run
-		for _, r := range runs {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				sem <- struct{}{}
-				defer func() { <-sem }()
-				r.epoch()
-			}()
-		}
-		wg.Wait()
+		eachRun(runs, (*run).epoch)
 		if progress != nil {
 			progress(epoch, combined(fmt.Sprintf("epoch %d", epoch)))
 		}
 	}
 	return combined(fmt.Sprintf("structured averaged perceptron, %d epochs, seed %d, dropout %.2f, bag %d, %d sentences", o.Epochs, o.Seed, o.Dropout, bag, len(examples)))
+}
+
+// eachRun calls fn on every run, two at a time: the machine's cores, not
+// one goroutine per run.
+func eachRun(runs []*run, fn func(*run)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for _, r := range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			fn(r)
+		}()
+	}
+	wg.Wait()
 }
 
 // run is one perceptron's training: its weights, order and random source.
@@ -256,16 +247,20 @@ type run struct {
 
 func newRun(examples []Example, seed uint64, drop float64) *run {
 	r := &run{
-		tr:       &trainer{index: make(map[uint64]int32, 1<<18)},
-		rng:      rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		order:    make([]int, len(examples)),
-		examples: examples,
-		drop:     drop,
+		tr:   &trainer{index: make(map[uint64]int32, 1<<18)},
+		rng:  rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		drop: drop,
 	}
+	r.setExamples(examples)
+	return r
+}
+
+// setExamples makes exs the examples of the next epochs, in their order.
+func (r *run) setExamples(exs []Example) {
+	r.examples, r.order = exs, make([]int, len(exs))
 	for i := range r.order {
 		r.order[i] = i
 	}
-	return r
 }
 
 // epoch makes one shuffled pass over the examples.

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/rasd-project/rasd/internal/arabic"
@@ -19,6 +20,16 @@ func tinyExamples() []Example {
 		exs = append(exs, NewExample(Words(res, s[0]), s[1]))
 	}
 	return exs
+}
+
+// assertLearns checks that m tags every training example as annotated.
+func assertLearns(t *testing.T, m *Model, exs []Example) {
+	t.Helper()
+	for _, ex := range exs {
+		if got := m.Tag(ex.Words); !slices.Equal(got, ex.Tags) {
+			t.Errorf("tags %v, want %v", got, ex.Tags)
+		}
+	}
 }
 
 func modelBytes(t *testing.T, m *Model) []byte {
@@ -39,15 +50,7 @@ func TestBagIsDeterministic(t *testing.T) {
 	if !bytes.Equal(modelBytes(t, a), modelBytes(t, b)) {
 		t.Fatal("two bagged trainings on the same data differ")
 	}
-	for _, ex := range exs {
-		got := a.Tag(ex.Words)
-		for i := range got {
-			if got[i] != ex.Tags[i] {
-				t.Errorf("%v: tags %v, want %v", ex.Words[i].Key, got, ex.Tags)
-				break
-			}
-		}
-	}
+	assertLearns(t, a, exs)
 }
 
 // TestShiftOutside: lowering O on the bias feature lowers the O score of
@@ -109,15 +112,7 @@ func TestPreTraining(t *testing.T) {
 	if !bytes.Equal(modelBytes(t, a), modelBytes(t, b)) {
 		t.Fatal("two pre-trained trainings differ")
 	}
-	for _, ex := range exs {
-		got := a.Tag(ex.Words)
-		for i := range got {
-			if got[i] != ex.Tags[i] {
-				t.Errorf("tags %v, want %v", got, ex.Tags)
-				break
-			}
-		}
-	}
+	assertLearns(t, a, exs)
 	o.Pre = nil
 	plain := Options{Epochs: 4, Seed: 5, Dropout: 0.1, Bag: 2}
 	if !bytes.Equal(modelBytes(t, Train(exs, o, nil)), modelBytes(t, Train(exs, plain, nil))) {
