@@ -467,6 +467,16 @@ func (d *Dictionary) Sector(key string) (string, bool) {
 	return c, ok
 }
 
+// SectorPair is Sector of the two-word noun "first next", without
+// building the string unless first begins such a noun: it is asked of
+// every word of an article.
+func (d *Dictionary) SectorPair(first, next string) (string, bool) {
+	if !d.sectorHeads[first] {
+		return "", false
+	}
+	return d.Sector(first + " " + next)
+}
+
 // Holder returns the person who held role in country at t.
 func (d *Dictionary) Holder(country, role string, t time.Time) *Entry {
 	for _, e := range d.people[country+":"+role] {

@@ -316,7 +316,7 @@ func (r *Resolver) scan(toks []Token, i, dir, sentence int) (sector, country str
 					}
 				}
 				if dir > 0 && i+1 < len(toks) {
-					if s, ok := r.Dict.Sector(c + " " + stripPro(toks[i+1])); ok {
+					if s, ok := r.Dict.SectorPair(c, stripPro(toks[i+1])); ok {
 						sector = s
 					}
 				}

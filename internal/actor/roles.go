@@ -142,10 +142,7 @@ func definite(t Token) bool {
 func (r *Resolver) sectorAt(toks []Token, i int, covered []bool) int {
 	if i+1 < len(toks) && !covered[i+1] && toks[i+1].Sentence == toks[i].Sentence {
 		for _, c := range candidates(toks[i]).list() {
-			if !r.Dict.sectorHeads[c] {
-				continue
-			}
-			if _, ok := r.Dict.Sector(c + " " + toks[i+1].Key); ok {
+			if _, ok := r.Dict.SectorPair(c, toks[i+1].Key); ok {
 				return 2
 			}
 		}

@@ -63,8 +63,8 @@ func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector st
 			if s, ok := d.Sector(c); ok && sector == "" {
 				sector = s
 			}
-			if i+1 < stop && d.sectorHeads[c] {
-				if s, ok := d.Sector(c + " " + stripPro(toks[i+1])); ok && sector == "" {
+			if i+1 < stop {
+				if s, ok := d.SectorPair(c, stripPro(toks[i+1])); ok && sector == "" {
 					sector = s
 				}
 			}
@@ -105,14 +105,10 @@ func (d *Dictionary) leader(toks []Token, first, stop int) string {
 		if !ledBy[toks[i].Key] {
 			continue
 		}
-		j := i + 1
-		if toks[j].Key == "ال" && j+1 < stop { // تقودها ال…: tolerate a split article
-			j++
-		}
-		if e, _ := d.MatchAt(toks, j); e != nil && e.Kind == Country {
+		if e, _ := d.MatchAt(toks, i+1); e != nil && e.Kind == Country {
 			return e.Country
 		}
-		for _, c := range candidates(toks[j]).list() {
+		for _, c := range candidates(toks[i+1]).list() {
 			if code, ok := d.Nisba(c); ok && !d.regions[code] {
 				return code // بقيادة أميركية
 			}

@@ -77,29 +77,6 @@ func TestCountWordsMatchesWords(t *testing.T) {
 	}
 }
 
-func TestDecodeRuneMatchesUTF8(t *testing.T) {
-	for _, s := range []string{"a", "ب", "\u00a0", "\xc2", "\xc2a", "\xc0\x80", "\xc1\xbf", "\xdf\xbf", "\xe2\x80\x8f", "€", "\xf0\x9f\x98\x80", "\xff"} {
-		r, n := decodeRune(s, 0)
-		wr, wn := utf8.DecodeRuneInString(s)
-		if r != wr || n != wn {
-			t.Errorf("decodeRune(%q) = %U %d, want %U %d", s, r, n, wr, wn)
-		}
-	}
-}
-
-func FuzzDecodeRune(f *testing.F) {
-	f.Add("قال \xc2 x")
-	f.Fuzz(func(t *testing.T, s string) {
-		for i := 0; i < len(s); i++ {
-			r, n := decodeRune(s, i)
-			wr, wn := utf8.DecodeRuneInString(s[i:])
-			if r != wr || n != wn {
-				t.Fatalf("decodeRune(%q, %d) = %U %d, want %U %d", s, i, r, n, wr, wn)
-			}
-		}
-	})
-}
-
 func FuzzKeyOf(f *testing.F) {
 	reference := strings.NewReplacer("ة", "ه", "ؤ", "ء", "ئ", "ء")
 	for _, s := range []string{"", "مسؤول", "مسئولة", "الدولة", "abc", "\xd8", "\xd8\xa9\xd8"} {

@@ -29,7 +29,7 @@ func Normalize(s string) Normalized {
 	orig := make([]int32, 0, len(s)+1)
 	var scratch [utf8.UTFMax * 4]byte
 	for i := 0; i < len(s); {
-		r, size := decodeRune(s, i)
+		r, size := utf8.DecodeRuneInString(s[i:])
 		out := appendNormRune(scratch[:0], r, size)
 		for range out {
 			orig = append(orig, int32(i))
@@ -85,7 +85,7 @@ func NormalizeString(s string) string {
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
-		r, size := decodeRune(s, i)
+		r, size := utf8.DecodeRuneInString(s[i:])
 		b = appendNormRune(b, r, size)
 		i += size
 	}
@@ -236,7 +236,7 @@ func keyPair(s string, i int) int {
 func HamzaForm(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
-		r, size := decodeRune(s, i)
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch r {
 		case 'أ', 'إ', 'آ':

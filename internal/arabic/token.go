@@ -67,7 +67,7 @@ func Tokenize(text string) []Token {
 func AppendTokens(dst []Token, text string, start, end int) []Token {
 	s := text[:end]
 	for i := start; i < end; {
-		r, size := decodeRune(s, i)
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if isSkippable(r, size) {
 			i += size
 			continue
@@ -127,7 +127,7 @@ func scanToken(s string, i int, r rune) (TokenKind, int) {
 
 func scanWhile(s string, i int, ok func(rune) bool) int {
 	for i < len(s) {
-		r, size := decodeRune(s, i)
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !ok(r) {
 			break
 		}
@@ -149,7 +149,7 @@ func scanArabicWord(s string, i int) int {
 			}
 			break
 		}
-		r, size := decodeRune(s, i)
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isArabicWordRune(r) {
 			break
 		}
@@ -181,7 +181,7 @@ func isHandleRune(r rune) bool {
 func scanNumber(s string, i int) int {
 	j := scanWhile(s, i, IsDigit)
 	for j < len(s) {
-		r, size := decodeRune(s, j)
+		r, size := utf8.DecodeRuneInString(s[j:])
 		if r != '.' && r != ',' && r != '٫' && r != '٬' && r != 'ر' {
 			break
 		}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sync"
 
 	"github.com/rasd-project/rasd/internal/actor"
 	"github.com/rasd-project/rasd/internal/document"
@@ -18,11 +17,10 @@ type indexer struct {
 	event, entity, docKey, terms *sql.Stmt
 	oldKey                       *sql.Stmt // the key of a document indexed before
 	pg                           bool
-	prepared                     *sync.Map // *preparedDoc from PrepareIndex
 }
 
 func (s *DB) prepareIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
-	ix := indexer{pg: s.pg, prepared: &s.prepared}
+	ix := indexer{pg: s.pg}
 	var err error
 	prep := func(dst **sql.Stmt, query string) {
 		if err == nil && query != "" {
