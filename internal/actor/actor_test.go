@@ -171,3 +171,55 @@ func TestDashIsNoName(t *testing.T) {
 		t.Errorf(`"-" is a nisba of %s`, code)
 	}
 }
+
+// Town names that are first names or function words are no places:
+// جورج is George Bush's, not the South African town's; كيف is "how".
+func TestTownsNamedLikePeopleOrWords(t *testing.T) {
+	d := Default()
+	tests := []struct {
+		text string
+		want []string // mention kinds, in order
+	}{
+		{"قال جورج إن الأمر انتهى", nil},
+		{"لا نعرف كيف حدث ذلك", nil},
+		{"وصل الوفد إلى كييف", []string{"city"}},
+		{"زار فلاديمير بوتين موسكو", []string{"person", "city"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range d.Mentions(tokens(tt.text)) {
+			got = append(got, m.Entry.Kind.String())
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: mentions %v, want %v", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%s: mention %d is a %s, want a %s", tt.text, i, got[i], tt.want[i])
+			}
+		}
+	}
+}
+
+// Hints (clubs, brands) are never actor mentions; in the gazetteer labels
+// a hint stands over the shorter actor names inside it.
+func TestHints(t *testing.T) {
+	d := Default()
+	toks := tokens("فاز ريال مدريد على برشلونة في مدريد")
+	mentions := d.Mentions(toks)
+	for _, m := range mentions {
+		if m.Entry.Kind == Hint {
+			t.Errorf("hint %s among the actor mentions", m.Entry.Name)
+		}
+	}
+	got := d.GazLabels(toks, mentions)
+	// برشلونة is the city as much as the club: a name of the same length
+	// leaves the actor's label.
+	want := []string{"", "ORG:hint-B", "ORG:hint-I", "", "LOC:city-B", "", "LOC:city-B"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("label of word %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/rasd-project/rasd/internal/ner"
 	"io/fs"
 	"sort"
 	"strings"
@@ -25,9 +26,12 @@ const (
 	Metonym // الكرملين for the Russian government
 	Person
 	Organisation
+	// Hint is a name that is no actor (a football club, a brand): the
+	// NER tagger reads it as a hint, and the coder never matches it.
+	Hint
 )
 
-var kindNames = [...]string{Country: "country", City: "city", Region: "region", IGO: "igo", Metonym: "metonym", Person: "person", Organisation: "organisation"}
+var kindNames = [...]string{Country: "country", City: "city", Region: "region", IGO: "igo", Metonym: "metonym", Person: "person", Organisation: "organisation", Hint: "hint"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -135,6 +139,11 @@ type Dictionary struct {
 	entries     []*Entry
 	// capitals holds the ids of capital cities under every alias.
 	capitals map[string]bool
+	// hints index the names of hints.tsv apart from the actors' names, so
+	// that only the NER gazetteer sees them.
+	hints map[string][]*match
+	// hintTypes are the hints' entity types, by entry.
+	hintTypes map[*Entry]string
 }
 
 // match is one spelling of an entry, as token keys.
@@ -178,26 +187,29 @@ func tokenKeys(name string) []string {
 	return out
 }
 
-func (d *Dictionary) add(name string, e *Entry) {
+func (d *Dictionary) add(name string, e *Entry) { addName(d.names, name, e) }
+
+func addName(index map[string][]*match, name string, e *Entry) {
 	toks := tokenKeys(name)
 	if len(toks) == 0 {
 		return
 	}
 	m := &match{tokens: toks, entry: e}
-	d.names[toks[0]] = append(d.names[toks[0]], m)
+	index[toks[0]] = append(index[toks[0]], m)
 	// Names written with the article also match without it after a
 	// clitic: للصين is ل + (ال)صين.
 	if rest, ok := strings.CutPrefix(toks[0], "ال"); ok && len(rest) >= 4 {
 		alt := &match{tokens: append([]string{rest}, toks[1:]...), entry: e}
-		d.names[rest] = append(d.names[rest], alt)
+		index[rest] = append(index[rest], alt)
 	}
 }
 
 // Load reads the actor tables from fsys (the data tree).
 func Load(fsys fs.FS) (*Dictionary, error) {
-	d := &Dictionary{names: map[string][]*match{}, nisba: map[string]string{}, sectors: map[string]string{}, sectorHeads: map[string]bool{}, regions: map[string]bool{}, byISO3: map[string]string{}, people: map[string][]*Entry{}}
+	d := &Dictionary{names: map[string][]*match{}, nisba: map[string]string{}, sectors: map[string]string{}, sectorHeads: map[string]bool{}, regions: map[string]bool{}, byISO3: map[string]string{}, people: map[string][]*Entry{},
+		hints: map[string][]*match{}, hintTypes: map[*Entry]string{}}
 	var errs []error
-	for _, step := range []func(fs.FS) error{d.loadCountries, d.loadIGOs, d.loadSectors, d.loadMetonyms, d.loadPlaces, d.loadPeople, d.loadOrganisations} {
+	for _, step := range []func(fs.FS) error{d.loadCountries, d.loadIGOs, d.loadSectors, d.loadMetonyms, d.loadPlaces, d.loadPeople, d.loadOrganisations, d.loadHints} {
 		if err := step(fsys); err != nil {
 			errs = append(errs, err)
 		}
@@ -209,6 +221,9 @@ func Load(fsys fs.FS) (*Dictionary, error) {
 				d.capitals[m.entry.ID] = true // every alias: أستانا as well as نور سلطان
 			}
 		}
+		sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].tokens) > len(ms[j].tokens) })
+	}
+	for _, ms := range d.hints {
 		sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].tokens) > len(ms[j].tokens) })
 	}
 	return d, errors.Join(errs...)
@@ -346,6 +361,30 @@ func (d *Dictionary) loadMetonyms(fsys fs.FS) error {
 	})
 }
 
+// hints.tsv: type name_ar aliases_ar name_en (names that are no actors:
+// sports clubs, brands, names too ambiguous to match as actors).
+func (d *Dictionary) loadHints(fsys fs.FS) error {
+	return table(fsys, "actors/hints.tsv", 3, func(_ int, f []string) error {
+		switch f[0] {
+		case "PERS", "LOC", "ORG", "MISC":
+		default:
+			return fmt.Errorf("type %q: want PERS, LOC, ORG or MISC", f[0])
+		}
+		e := &Entry{ID: "hint:" + Key(f[1]), Kind: Hint, Name: f[1]}
+		if len(f) > 3 {
+			e.NameEn = f[3]
+		}
+		d.hintTypes[e] = f[0]
+		for _, n := range append([]string{f[1]}, split(f[2])...) {
+			if commonWord(n) || stopword(n) {
+				continue // الجيش, الشرطة, الوحدة: the club is the rarer sense
+			}
+			addName(d.hints, n, e)
+		}
+		return nil
+	})
+}
+
 // organisations.tsv: name_ar aliases_ar cameo name_en (companies, parties,
 // armed groups).
 func (d *Dictionary) loadOrganisations(fsys fs.FS) error {
@@ -369,6 +408,10 @@ func (d *Dictionary) loadOrganisations(fsys fs.FS) error {
 
 // places.tsv: name_ar aliases_ar country_iso3 name_en lat lon population capital
 func (d *Dictionary) loadPlaces(fsys fs.FS) error {
+	given, err := givenNames(fsys)
+	if err != nil {
+		return err
+	}
 	return table(fsys, "actors/places.tsv", 8, func(_ int, f []string) error {
 		code := d.byISO3[f[2]]
 		if code == "" {
@@ -386,13 +429,63 @@ func (d *Dictionary) loadPlaces(fsys fs.FS) error {
 		fmt.Sscan(f[6], &population)
 		d.entries = append(d.entries, e)
 		for _, n := range append([]string{f[0]}, split(f[1])...) {
+			if stopword(n) {
+				continue // كيف is "how" before it is Kyiv
+			}
 			if !e.Capital && population < 1_000_000 && commonWord(n) {
 				continue // طاقة, الجديدة: towns named like everyday words
+			}
+			if !e.Capital && population < 400_000 && given[Key(n)] {
+				continue // جورج, فلاديمير: towns named like people
 			}
 			d.add(n, e)
 		}
 		return nil
 	})
+}
+
+// givenNames are the one-word names that the news gives people far more
+// often than towns: the first names in people.tsv, and the stems that the
+// entity lexicon (data/ner) finds mostly inside persons' names.
+// A town called جورج or كوفي would otherwise take George Bush's and Kofi
+// Annan's first names.
+func givenNames(fsys fs.FS) (map[string]bool, error) {
+	given := map[string]bool{}
+	err := table(fsys, "actors/people.tsv", 3, func(_ int, f []string) error {
+		for _, n := range append([]string{f[1]}, split(f[2])...) {
+			if k := tokenKeys(n); len(k) > 1 {
+				given[k[0]] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(ner.EntitiesPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return given, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("data/%s: %w", ner.EntitiesPath, err)
+	}
+	defer f.Close()
+	lex, err := ner.ReadEntityLexicon(f)
+	if err != nil {
+		return nil, fmt.Errorf("data/%s: %w", ner.EntitiesPath, err)
+	}
+	lex.Each(func(stem string, pers, loc, total int) {
+		if pers >= 3 && pers > 2*loc && 2*pers >= total {
+			given[stem] = true
+		}
+	})
+	return given, nil
+}
+
+// stopword reports a one-word name that is a function word.
+func stopword(name string) bool {
+	keys := tokenKeys(name)
+	return len(keys) == 1 && arabic.DefaultStopwords()[keys[0]]
 }
 
 // commonWord reports whether a one-word name is also an everyday word: the

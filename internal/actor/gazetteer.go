@@ -14,14 +14,8 @@ func (g gazetteer) Mark(ws []ner.Word) {
 	for i, w := range ws {
 		toks[i] = Token{Key: w.Key, Pro: w.Pro, Word: w.Shape == "a" || w.Shape == "l"}
 	}
-	for _, m := range g.d.Mentions(toks) {
-		for i := m.First; i < m.Stop; i++ {
-			pos := "-I"
-			if i == m.First {
-				pos = "-B"
-			}
-			ws[i].Gaz = GazLabel(m) + pos
-		}
+	for i, label := range g.d.GazLabels(toks, g.d.Mentions(toks)) {
+		ws[i].Gaz = label
 	}
 }
 

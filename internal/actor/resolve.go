@@ -71,10 +71,14 @@ func (k keyCandidates) list() []string { return k.keys[:k.n] }
 // MatchAt returns the longest dictionary name starting at token i and the
 // number of tokens it covers.
 func (d *Dictionary) MatchAt(toks []Token, i int) (*Entry, int) {
+	return matchAt(d.names, toks, i)
+}
+
+func matchAt(index map[string][]*match, toks []Token, i int) (*Entry, int) {
 	var best *Entry
 	bestN := 0
 	for _, c := range candidates(toks[i]).list() {
-		for _, m := range d.names[c] {
+		for _, m := range index[c] {
 			n := len(m.tokens)
 			if n <= bestN || i+n > len(toks) {
 				continue
@@ -96,21 +100,73 @@ func (d *Dictionary) MatchAt(toks []Token, i int) (*Entry, int) {
 
 // Dictionary mentions: every longest match, left to right.
 func (d *Dictionary) Mentions(toks []Token) []Mention {
+	return scanNames(d.names, toks, func(e *Entry) (string, string) { return e.Kind.EntityType(), "dictionary" })
+}
+
+// Hints are the names of hints.tsv in toks, longest first, left to right:
+// no actors, only the NER tagger's hints.
+func (d *Dictionary) Hints(toks []Token) []Mention {
+	return scanNames(d.hints, toks, func(e *Entry) (string, string) { return d.hintTypes[e], "hint" })
+}
+
+// scanNames finds the names of index in toks, longest first, left to right;
+// kind gives a found entry's entity type and source.
+func scanNames(index map[string][]*match, toks []Token, kind func(*Entry) (typ, source string)) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if !toks[i].Word {
 			i++
 			continue
 		}
-		e, n := d.MatchAt(toks, i)
+		e, n := matchAt(index, toks, i)
 		if e == nil {
 			i++
 			continue
 		}
-		out = append(out, Mention{First: i, Stop: i + n, Type: e.Kind.EntityType(), Entry: e, Source: "dictionary"})
+		typ, source := kind(e)
+		out = append(out, Mention{First: i, Stop: i + n, Type: typ, Entry: e, Source: source})
 		i += n
 	}
 	return out
+}
+
+// GazLabels are the NER gazetteer labels of toks ("LOC:city-B", "ORG:hint-I"
+// or ""), from the dictionary mentions found in them and the hints: a hint
+// stands where it covers every mention it touches (ريال مدريد, not مدريد).
+func (d *Dictionary) GazLabels(toks []Token, mentions []Mention) []string {
+	labels := make([]string, len(toks))
+	owner := make([]int, len(toks)) // 1 + index of the mention on the token
+	mark := func(m Mention) {
+		for i := m.First; i < m.Stop; i++ {
+			labels[i] = GazLabel(m) + "-I"
+		}
+		labels[m.First] = GazLabel(m) + "-B"
+	}
+	for k, m := range mentions {
+		mark(m)
+		for i := m.First; i < m.Stop; i++ {
+			owner[i] = k + 1
+		}
+	}
+	for _, h := range d.Hints(toks) {
+		if covers(h, mentions, owner) {
+			mark(h)
+		}
+	}
+	return labels
+}
+
+// covers reports whether hint h holds whole every mention it overlaps.
+func covers(h Mention, mentions []Mention, owner []int) bool {
+	for i := h.First; i < h.Stop; i++ {
+		if k := owner[i]; k > 0 {
+			m := mentions[k-1]
+			if m.First < h.First || m.Stop > h.Stop || m.Stop-m.First == h.Stop-h.First {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Merge combines dictionary mentions with the model's: where they overlap

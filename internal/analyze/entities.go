@@ -29,13 +29,7 @@ func (a *Analyzer) entityLayer(d *document.Document, words []*wordInfo) {
 		}
 	}
 	dict := a.dict.Mentions(toks)
-	gaz := make([]string, len(toks))
-	for _, m := range dict {
-		for i := m.First; i < m.Stop; i++ {
-			gaz[i] = actor.GazLabel(m) + "-I"
-		}
-		gaz[m.First] = actor.GazLabel(m) + "-B"
-	}
+	gaz := a.dict.GazLabels(toks, dict)
 	var model []actor.Mention
 	if a.ner != nil {
 		// The whole article is one document: the labeller reads it twice,

@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"fmt"
+	"io"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/rasd-project/rasd/internal/actor"
@@ -34,7 +38,8 @@ precision/recall/F1, and type and value accuracy over the relaxed matches.`,
 }
 
 func newEvalNERCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var showErrors bool
+	cmd := &cobra.Command{
 		Use:   "ner FILE",
 		Short: "Score the NER model on a CoNLL file (token TAG lines, BIO tags)",
 		Long: `Read a CoNLL file (token and tag per line, blank line between sentences),
@@ -60,8 +65,42 @@ read as one document, as in training (the labeller reads a document twice).`,
 			for _, ex := range exs {
 				gold = append(gold, ex.Tags)
 			}
-			return writeJSON(g.stdout, ner.Evaluate(gold, tagDocs(m, exs)))
+			pred := tagDocs(m, exs)
+			if showErrors {
+				printNERErrors(g.stderr, exs, pred)
+			}
+			return writeJSON(g.stdout, ner.Evaluate(gold, pred))
 		},
+	}
+	cmd.Flags().BoolVar(&showErrors, "errors", false, "print each missed (FN) and wrong (FP) name with its sentence to stderr, as TSV")
+	return cmd
+}
+
+// printNERErrors writes one line per name the labeller missed (FN) or made
+// up (FP): kind, type, the name's words and the sentence, in key form.
+func printNERErrors(w io.Writer, exs []ner.Example, pred [][]int) {
+	for k, ex := range exs {
+		words := make([]string, len(ex.Words))
+		for i, wd := range ex.Words {
+			words[i] = wd.Key
+		}
+		name := func(s ner.Span) string { return strings.Join(words[s.Start:s.End], " ") }
+		sentence := strings.Join(words, " ")
+		gold, got := map[ner.Span]bool{}, map[ner.Span]bool{}
+		for _, s := range ner.Spans(ex.Tags) {
+			gold[s] = true
+		}
+		for _, s := range ner.Spans(pred[k]) {
+			got[s] = true
+			if !gold[s] {
+				fmt.Fprintf(w, "FP\t%s\t%s\t%s\n", s.Type, name(s), sentence)
+			}
+		}
+		for _, s := range ner.Spans(ex.Tags) {
+			if !got[s] {
+				fmt.Fprintf(w, "FN\t%s\t%s\t%s\n", s.Type, name(s), sentence)
+			}
+		}
 	}
 }
 

@@ -70,6 +70,14 @@ func (e *EntityLexicon) Class(stem string) string {
 	return entityTypes[top] + strconv.Itoa(int(10*inside/total))
 }
 
+// Each calls fn with every stem, how often it was inside a person's and a
+// place's name, and how often it was seen.
+func (e *EntityLexicon) Each(fn func(stem string, pers, loc, total int)) {
+	for stem, c := range e.counts {
+		fn(stem, int(c[0]), int(c[1]), int(c[0]+c[1]+c[2]+c[3]+c[4]))
+	}
+}
+
 // WriteTo writes sorted, gzipped "stem PERS LOC ORG MISC O" lines, leaving
 // out stems seen fewer than minCount times or never inside a name.
 func (e *EntityLexicon) WriteTo(w io.Writer, minCount int, header string) error {
