@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -220,6 +222,65 @@ func TestHints(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("label of word %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// A name does not shed the article: المالية ("the financial") is not Malé,
+// بأنه not Baneh; sector nouns still do (الجيش is جيش).
+func TestArticleStaysWithNames(t *testing.T) {
+	d := Default()
+	for _, text := range []string{"قال وزير المالية إن وزارة المالية قررت", "وأكد بأنه سيعود"} {
+		if ms := d.Mentions(tokens(text)); len(ms) > 0 {
+			t.Errorf("%s: mentions %s (%s), want none", text, ms[0].Entry.Name, ms[0].Entry.ID)
+		}
+	}
+	if s, ok := d.Sector(Key("الجيش")); !ok || s != "MIL" {
+		t.Errorf("sector الجيش = %q %v, want MIL", s, ok)
+	}
+}
+
+func TestMerge(t *testing.T) {
+	city := &Entry{Kind: City, Name: "مدريد"}
+	person := &Entry{Kind: Person, Name: "عبد الله بن خليفة"}
+	council := &Entry{Kind: IGO, Name: "مجلس الأمن"}
+	tests := []struct {
+		name        string
+		dict, model []Mention
+		want        string
+	}{
+		{"a club around its city stands alone",
+			[]Mention{{First: 1, Stop: 2, Type: "LOC", Entry: city, Source: "dictionary"}},
+			[]Mention{{First: 0, Stop: 2, Type: "ORG", Source: "model"}},
+			"ORG 0-2 model -"},
+		{"a longer name of a known person keeps the person",
+			[]Mention{{First: 0, Stop: 4, Type: "PERS", Entry: person, Source: "dictionary"}},
+			[]Mention{{First: 0, Stop: 5, Type: "PERS", Source: "model"}},
+			"PERS 0-5 both عبد الله بن خليفة"},
+		{"an organisation keeps its dictionary span",
+			[]Mention{{First: 0, Stop: 2, Type: "ORG", Entry: council, Source: "dictionary"}},
+			[]Mention{{First: 0, Stop: 3, Type: "ORG", Source: "model"}},
+			"ORG 0-2 both مجلس الأمن"},
+		{"two people side by side stay apart",
+			[]Mention{{First: 1, Stop: 2, Type: "PERS", Entry: person, Source: "dictionary"}, {First: 2, Stop: 3, Type: "PERS", Entry: person, Source: "dictionary"}},
+			[]Mention{{First: 1, Stop: 3, Type: "PERS", Source: "model"}},
+			"PERS 1-2 both عبد الله بن خليفة; PERS 2-3 both عبد الله بن خليفة"},
+		{"a shorter model name leaves the dictionary's",
+			[]Mention{{First: 0, Stop: 2, Type: "LOC", Entry: city, Source: "dictionary"}},
+			[]Mention{{First: 1, Stop: 2, Type: "PERS", Source: "model"}},
+			"LOC 0-2 both مدريد"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range Merge(tt.dict, tt.model) {
+			name := "-"
+			if m.Entry != nil {
+				name = m.Entry.Name
+			}
+			got = append(got, fmt.Sprintf("%s %d-%d %s %s", m.Type, m.First, m.Stop, m.Source, name))
+		}
+		if s := strings.Join(got, "; "); s != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, s, tt.want)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rasd-project/rasd/data"
 	"github.com/rasd-project/rasd/internal/arabic"
@@ -482,10 +483,20 @@ func givenNames(fsys fs.FS) (map[string]bool, error) {
 	return given, nil
 }
 
-// stopword reports a one-word name that is a function word.
+// stopword reports a one-word name that is a function word, alone or
+// after a one-letter proclitic: بانه (Baneh) is بأنه, وان (Van) is وأن.
 func stopword(name string) bool {
 	keys := tokenKeys(name)
-	return len(keys) == 1 && arabic.DefaultStopwords()[keys[0]]
+	if len(keys) != 1 {
+		return false
+	}
+	stop := arabic.DefaultStopwords()
+	k := keys[0]
+	if stop[k] {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(k)
+	return strings.ContainsRune("وفبلك", r) && stop[k[size:]]
 }
 
 // commonWord reports whether a one-word name is also an everyday word: the

@@ -53,10 +53,26 @@ func candidates(t Token) keyCandidates {
 		return k
 	}
 	k.keys[1], k.n = rest, 2
-	if strings.HasSuffix(t.Pro, "ال") || strings.HasSuffix(t.Pro, "لل") {
+	if articled(t.Pro) {
 		k.keys[2], k.n = "ال"+rest, 3
 	}
 	return k
+}
+
+// nameCandidates are the forms a token may match a name under: as
+// candidates, except that a name does not lose the article its proclitics
+// end in (المالية is not ال + ماليه, Malé), where a sector noun does
+// (الجيش is جيش).
+func nameCandidates(t Token) keyCandidates {
+	k := candidates(t)
+	if k.n == 3 {
+		k.keys[1], k.n = k.keys[2], 2
+	}
+	return k
+}
+
+func articled(pro string) bool {
+	return strings.HasSuffix(pro, "ال") || strings.HasSuffix(pro, "لل")
 }
 
 // keyCandidates are the forms of one token to look up, held in place:
@@ -77,7 +93,7 @@ func (d *Dictionary) MatchAt(toks []Token, i int) (*Entry, int) {
 func matchAt(index map[string][]*match, toks []Token, i int) (*Entry, int) {
 	var best *Entry
 	bestN := 0
-	for _, c := range candidates(toks[i]).list() {
+	for _, c := range nameCandidates(toks[i]).list() {
 		for _, m := range index[c] {
 			n := len(m.tokens)
 			if n <= bestN || i+n > len(toks) {
@@ -170,29 +186,89 @@ func covers(h Mention, mentions []Mention, owner []int) bool {
 }
 
 // Merge combines dictionary mentions with the model's: where they overlap
-// the dictionary's span and entry stand; the model adds the names the
-// dictionaries lack.
+// the dictionary's span and entry stand, unless the model's name holds the
+// dictionary's whole and is longer: a person's longer name takes the
+// dictionary's person (عبد الله بن خليفة العطية around عبد الله بن
+// خليفة), and a name of another type stands alone (the club ريال مدريد
+// around the city مدريد). Names of one type side by side (توكاييف
+// نزارباييف) stay apart, and an organisation keeps its dictionary span
+// (مجلس الأمن before a nisba is the nisba's council). The model adds the
+// names the dictionaries lack.
 func Merge(dict, model []Mention) []Mention {
 	out := append([]Mention(nil), dict...)
-	covered := func(m Mention) int {
-		for k, dm := range dict {
-			if m.First < dm.Stop && dm.First < m.Stop {
-				return k
-			}
-		}
-		return -1
-	}
+	dropped := make([]bool, len(out))
 	for _, m := range model {
-		if k := covered(m); k >= 0 {
-			if out[k].Source == "dictionary" {
-				out[k].Source = "both"
+		overlaps := overlapping(dict, m)
+		if len(overlaps) == 0 {
+			out = append(out, m)
+			continue
+		}
+		if !holds(m, dict, overlaps) {
+			for _, k := range overlaps {
+				if out[k].Source == "dictionary" {
+					out[k].Source = "both"
+				}
 			}
 			continue
 		}
-		out = append(out, m)
+		switch {
+		case len(overlaps) == 1 && dict[overlaps[0]].Type == "PERS" && m.Type == "PERS":
+			k := overlaps[0]
+			out[k].First, out[k].Stop, out[k].Source = m.First, m.Stop, "both"
+		case otherTypes(m, dict, overlaps):
+			for _, k := range overlaps {
+				dropped[k] = true
+			}
+			out = append(out, m)
+		default:
+			for _, k := range overlaps {
+				out[k].Source = "both"
+			}
+		}
 	}
-	sortMentions(out)
-	return out
+	kept := out[:0]
+	for k, m := range out {
+		if k >= len(dropped) || !dropped[k] {
+			kept = append(kept, m)
+		}
+	}
+	sortMentions(kept)
+	return kept
+}
+
+// overlapping lists the indexes of the mentions of dict that share a token
+// with m.
+func overlapping(dict []Mention, m Mention) []int {
+	var ks []int
+	for k, dm := range dict {
+		if m.First < dm.Stop && dm.First < m.Stop {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+// otherTypes reports whether every mention of dict[ks] is of another type
+// than m.
+func otherTypes(m Mention, dict []Mention, ks []int) bool {
+	for _, k := range ks {
+		if dict[k].Type == m.Type {
+			return false
+		}
+	}
+	return true
+}
+
+// holds reports whether m covers each of the mentions dict[ks] whole and
+// is longer than each.
+func holds(m Mention, dict []Mention, ks []int) bool {
+	for _, k := range ks {
+		dm := dict[k]
+		if dm.First < m.First || dm.Stop > m.Stop || dm.Stop-dm.First == m.Stop-m.First {
+			return false
+		}
+	}
+	return true
 }
 
 func sortMentions(ms []Mention) {

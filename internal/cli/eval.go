@@ -38,7 +38,7 @@ precision/recall/F1, and type and value accuracy over the relaxed matches.`,
 }
 
 func newEvalNERCmd(g *globals) *cobra.Command {
-	var showErrors bool
+	var showErrors, withDict bool
 	cmd := &cobra.Command{
 		Use:   "ner FILE",
 		Short: "Score the NER model on a CoNLL file (token TAG lines, BIO tags)",
@@ -66,14 +66,41 @@ read as one document, as in training (the labeller reads a document twice).`,
 				gold = append(gold, ex.Tags)
 			}
 			pred := tagDocs(m, exs)
+			if withDict {
+				pred = withDictionary(actor.Default(), exs, pred)
+			}
 			if showErrors {
 				printNERErrors(g.stderr, exs, pred)
 			}
 			return writeJSON(g.stdout, ner.Evaluate(gold, pred))
 		},
 	}
+	cmd.Flags().BoolVar(&withDict, "with-dictionary", false, "score the names as rasd extract finds them: the actor dictionary's names stand over the model's where they overlap")
 	cmd.Flags().BoolVar(&showErrors, "errors", false, "print each missed (FN) and wrong (FP) name with its sentence to stderr, as TSV")
 	return cmd
+}
+
+// withDictionary merges the model's names with the actor dictionary's, as
+// the entity layer does: where they overlap, the dictionary's span and
+// type stand.
+func withDictionary(d *actor.Dictionary, exs []ner.Example, pred [][]int) [][]int {
+	out := make([][]int, len(pred))
+	for k, ex := range exs {
+		toks := make([]actor.Token, len(ex.Words))
+		for i, w := range ex.Words {
+			toks[i] = actor.Token{Key: w.Key, Pro: w.Pro, Word: w.Shape == "a" || w.Shape == "l"}
+		}
+		var model []actor.Mention
+		for _, sp := range ner.Spans(pred[k]) {
+			model = append(model, actor.Mention{First: sp.Start, Stop: sp.End, Type: sp.Type, Source: "model"})
+		}
+		spans := make([]ner.Span, 0, len(model))
+		for _, m := range actor.Merge(d.Mentions(toks), model) {
+			spans = append(spans, ner.Span{Start: m.First, End: m.Stop, Type: m.Type})
+		}
+		out[k] = ner.SpanTags(spans, len(ex.Words))
+	}
+	return out
 }
 
 // printNERErrors writes one line per name the labeller missed (FN) or made

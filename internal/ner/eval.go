@@ -26,6 +26,20 @@ func Spans(tags []int) []Span {
 	return out
 }
 
+// SpanTags writes spans back as a BIO tag sequence of n tokens.
+func SpanTags(spans []Span, n int) []int {
+	tags := make([]int, n)
+	for _, s := range spans {
+		for i := s.Start; i < s.End && i < n; i++ {
+			tags[i] = tagIndex("I-" + s.Type)
+		}
+		if s.Start < n {
+			tags[s.Start] = tagIndex("B-" + s.Type)
+		}
+	}
+	return tags
+}
+
 // PRF is precision, recall and F1 (in percent, as CoNLL reports them).
 type PRF struct {
 	Precision float64 `json:"precision"`
