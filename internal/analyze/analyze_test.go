@@ -244,6 +244,14 @@ func TestCoderRules(t *testing.T) {
 		// غير negates مألوفة only; واعتقل shares the first verb's subject
 		{"انتقد توكاييف نزارباييف بطريقة غير مألوفة واعتقل عددا من حلفائه.", "KAZGOV-111-KAZELI KAZGOV-173-KAZ"},
 		{"إذا تظاهر الطلاب فإن الشرطة ستتدخل.", ""},
+		// the subject's title opens the subject: the name comes after the office
+		{"وانتقدت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا محاولات الغرب.", "RUSGOV-111-WST"},
+		// an attack without a named victim falls on the country where it happened
+		{"قتل عشرة أشخاص في انفجار سيارة مفخخة في بغداد.", "-1823-IRQ"},
+		// a nisba on a force before the verb names the attacker
+		{"وأطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين في غزة.", "ISRMIL-190-PSE"},
+		// a protest at home: the country's people protest
+		{"تظاهر آلاف التونسيين في العاصمة التونسية.", "TUNCVL-141-TUN"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

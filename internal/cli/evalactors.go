@@ -2,10 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rasd-project/rasd/internal/actor"
+	"github.com/rasd-project/rasd/internal/analyze"
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/corpus"
 )
@@ -27,7 +29,7 @@ type actorReport struct {
 }
 
 func newEvalActorsCmd(g *globals) *cobra.Command {
-	var showErrors bool
+	var showErrors, events bool
 	cmd := &cobra.Command{
 		Use:   "actors FILE.json",
 		Short: "Score actor coding on GSR span files (*_spans.json)",
@@ -35,12 +37,21 @@ func newEvalActorsCmd(g *globals) *cobra.Command {
 spans of source_actor/target_actor tokens and their source_role/target_role
 {main, role}); code each gold actor span in its sentence and print JSON with
 country accuracy (where gold main is not None) and role accuracy (where gold
-role is not None) for source and target actors.`,
+role is not None) for source and target actors. With --events, code each
+whole sentence instead and score the countries of the sources and targets
+of its events of the record's type against the annotators'.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			recs, err := corpus.ReadGSRSpans(args[0])
 			if err != nil {
 				return err
+			}
+			if events {
+				var misses io.Writer
+				if showErrors {
+					misses = g.stderr
+				}
+				return writeJSON(g.stdout, scoreDyads(analyze.New(), recs, misses))
 			}
 			an, dict := arabic.NewAnalyzer(), actor.Default()
 			var rep actorReport
@@ -70,6 +81,7 @@ role is not None) for source and target actors.`,
 		},
 	}
 	cmd.Flags().BoolVar(&showErrors, "errors", false, "print each span whose country or role is coded wrong to stderr (side, span, gold, rasd's)")
+	cmd.Flags().BoolVar(&events, "events", false, "score the coded events' source and target countries instead of the gold spans' coding")
 	return cmd
 }
 

@@ -45,6 +45,12 @@ var (
 	hypothetical  = map[string]bool{"اذا": true, "لو": true, "لولا": true, "ربما": true, "لعل": true}
 	prepositions  = map[string]bool{"علي": true, "ضد": true, "الي": true, "مع": true, "بين": true, "من": true, "عن": true, "في": true}
 	reportingLead = map[string]bool{"ان": true}
+	// forceNouns: armed forces and their machines, whose nisba names the
+	// country that attacks (دبابات روسية، طائرات إسرائيلية).
+	forceNouns = keySet("قوات", "قوة", "وحدة", "جنود", "جيش", "دبابة", "دبابات", "طائرة", "طائرات", "مروحية", "مروحيات", "مقاتلات", "بارجة", "بوارج", "زوارق", "مدفعية", "صواريخ", "دورية", "فرقة", "كتيبة")
+	// titleLead: a title right after the verb opens its subject, whose name
+	// comes after the office (أدان وزير الخارجية الروسي سيرغي لافروف).
+	titleLead = keySet("متحدث", "متحدثة", "ناطق", "ناطقة", "وزير", "وزيرة", "رئيس", "رئيسة", "أمين", "سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "قائد", "مدير", "مديرة", "نائب", "مستشار", "مستشارة")
 	// backgroundLead: a definite verbal noun after these words dates or
 	// explains something else (بعد الهجوم، منذ الغزو، خلال التظاهرة); the
 	// report of the act itself is elsewhere.
@@ -361,6 +367,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			sources = speakers
 		}
 	}
+	if len(sources) == 0 && nisbaSource == nil && actorless(root) && root != "14" {
+		nisbaSource = c.forceNisba(d, i, n, first, s.Tokens[1])
+	}
 	if len(targets) == 0 && c.Nisba != nil {
 		// الأسواق الأوروبية: a nisba after the trigger names the recipient.
 		srcCountry := ""
@@ -457,6 +466,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			if tgt == -1 && nisbaTarget != nil {
 				ev.Target = nisbaTarget
 			}
+			c.placeParty(d, s, &ev, sources, targets)
 			if tgt >= 0 {
 				ev.Confidence += 0.1
 			}
@@ -473,6 +483,121 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	}
 	return out, len(out) > 0
+}
+
+// forceNisba is the agent of an attack named by a nisba, as a country (or
+// its military, after a force noun): the subject just before the verb
+// (دبابات روسية فتحت النار، وحدة إسرائيلية خاصة اغتالت), a force right
+// after it (أطلقت دبابة إسرائيلية), or the adjective just after a verbal
+// noun (ضربة جوية أميركية).
+func (c *Coder) forceNisba(d *document.Document, i, n, first, stop int) *document.EventActor {
+	if c.Nisba == nil {
+		return nil
+	}
+	var span []int
+	if nounTrigger(d.Tokens[i]) {
+		for k := i + n; k < stop && k < i+n+2; k++ {
+			span = append(span, k)
+		}
+	} else {
+		for k := i - 1; k >= first && k >= i-3 && d.Tokens[k].Kind != "punct"; k-- {
+			span = append(span, k)
+		}
+		for j := i + 1; j+1 < stop && j <= i+n; j++ {
+			if forceNouns[strings.TrimPrefix(arabic.KeyOf(d.Tokens[j].Text), "ال")] {
+				span = append(span, j+1) // VSO: أطلقت دبابة إسرائيلية
+				break
+			}
+		}
+	}
+	for _, k := range span {
+		code, ok := c.Nisba(arabic.KeyOf(d.Tokens[k].Text))
+		if !ok {
+			continue
+		}
+		if k > first && forceNouns[strings.TrimPrefix(arabic.KeyOf(d.Tokens[k-1].Text), "ال")] {
+			code += "MIL"
+		}
+		sp := d.Tokens[k].Span
+		return &document.EventActor{Code: code, Text: d.Tokens[k].Text, Span: &sp}
+	}
+	return nil
+}
+
+// placeParty gives an attack without a named victim, or a protest without
+// named protesters, the country where it happened: a car bomb that kills
+// ten people in Baghdad falls on Iraq, and a march in Tunis is Tunisians'.
+// The country of the sentence's first place that is not a party stands in.
+func (c *Coder) placeParty(d *document.Document, s document.Sentence, ev *document.Event, sources, targets []int) {
+	side, other := &ev.Target, ev.Source
+	switch ev.Plover {
+	case "ASSAULT":
+	case "PROTEST":
+		side, other = &ev.Source, ev.Target
+	default:
+		return
+	}
+	if *side != nil && (*side).Code != "" {
+		return
+	}
+	var party *document.EventActor
+	if k, ok := placeEntity(d, s, sources, targets); ok {
+		e := d.Entities[k]
+		party = &document.EventActor{Code: e.Actor.Country, ID: e.Actor.ID, Name: e.Actor.Name, Text: e.Text, Span: e.Span}
+	}
+	if ev.Plover == "PROTEST" {
+		// The protesters' nisba, when it comes first: آلاف المتظاهرين
+		// الصوماليين، متظاهرون غاضبون في البقاع اللبناني.
+		if nb := c.firstNisba(d, s); nb != nil && (party == nil || nb.Span.Start < party.Span.Start) {
+			party = nb
+		}
+	}
+	if party == nil {
+		return
+	}
+	if other != nil && other.Code == party.Code {
+		if ev.Plover == "PROTEST" && len(other.Code) == 3 {
+			// تظاهر آلاف التونسيين في تونس: the country's own people
+			// protest, at home.
+			party.Code += "CVL"
+			*side = party
+		}
+		return
+	}
+	*side = party
+}
+
+// firstNisba is the first nisba adjective of sentence s, as a party.
+func (c *Coder) firstNisba(d *document.Document, s document.Sentence) *document.EventActor {
+	if c.Nisba == nil {
+		return nil
+	}
+	for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
+		t := d.Tokens[i]
+		if t.Kind != "word" {
+			continue
+		}
+		if code, ok := c.Nisba(arabic.KeyOf(t.Text)); ok {
+			sp := t.Span
+			return &document.EventActor{Code: code, Text: t.Text, Span: &sp}
+		}
+	}
+	return nil
+}
+
+// placeEntity is the first place in sentence s, with a country, that is
+// not one of the event's parties.
+func placeEntity(d *document.Document, s document.Sentence, sources, targets []int) (int, bool) {
+	for k, e := range d.Entities {
+		if e.Type != "LOC" || e.Span == nil || e.Actor == nil || e.Actor.Country == "" || e.Span.Start < s.Span.Start || e.Span.End > s.Span.End {
+			continue
+		}
+		if contains(sources, k) || contains(targets, k) {
+			continue
+		}
+		return k, true
+	}
+	return -1, false
 }
 
 // selfDirected reports whether an event's two sides are one actor, or a
@@ -561,7 +686,11 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 		}
 		return sources, targets
 	}
-	if len(next) > 0 && next[0].token <= i+n+3 && !governed(d, i+n, next[0].token) {
+	reach := i + n + 3
+	if i+n < len(d.Tokens) && titleLead[strings.TrimPrefix(arabic.KeyOf(d.Tokens[i+n].Text), "ال")] {
+		reach = i + n + 7 // انتقدت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا
+	}
+	if len(next) > 0 && next[0].token <= reach && !governed(d, i+n, next[0].token) {
 		// VSO: the subject follows the verb closely.
 		sources = append(sources, next[0].entity)
 		rest := next[1:]
@@ -609,7 +738,11 @@ func firstTarget(d *document.Document, next []party, within int) (int, bool) {
 func governed(d *document.Document, from, p int) bool {
 	for k := from; k <= p && k < len(d.Tokens); k++ {
 		t := d.Tokens[k]
-		if k < p && prepositions[arabic.KeyOf(t.Text)] {
+		key := arabic.KeyOf(t.Text)
+		if key == "باسم" {
+			continue // المتحدثة باسم الخارجية: the subject's title, no object
+		}
+		if k < p && prepositions[key] {
 			return true
 		}
 		if strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "ل") || strings.HasPrefix(t.Pro, "وب") || strings.HasPrefix(t.Pro, "ول") {
