@@ -250,6 +250,10 @@ func TestCoderRules(t *testing.T) {
 		{"قتل عشرة أشخاص في انفجار سيارة مفخخة في بغداد.", "-1823-IRQ"},
 		// a nisba on a force before the verb names the attacker
 		{"وأطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين في غزة.", "ISRMIL-190-PSE"},
+		// تعرض: its subject suffers the attack, whose author is not named
+		{"وقال مسؤول إن القوات الأميركية تعرضت لهجوم في الرمادي.", "-190-USAMIL"},
+		// مقتل: the name after it suffered the act (تركيا is the accusative nisba)
+		{"أسفر الهجوم عن مقتل 15 جنديا تركيا في شمال العراق.", "-190-TUR -180-TUR"},
 		// a protest at home: the country's people protest
 		{"تظاهر آلاف التونسيين في العاصمة التونسية.", "TUNCVL-141-TUN"},
 	}

@@ -45,6 +45,12 @@ var (
 	hypothetical  = map[string]bool{"اذا": true, "لو": true, "لولا": true, "ربما": true, "لعل": true}
 	prepositions  = map[string]bool{"علي": true, "ضد": true, "الي": true, "مع": true, "بين": true, "من": true, "عن": true, "في": true}
 	reportingLead = map[string]bool{"ان": true}
+	// patientNouns are verbal nouns whose genitive suffers the act.
+	patientNouns = keySet("مقتل", "اغتيال", "اختطاف", "خطف", "إصابة", "اصابه", "جرح", "إعدام", "تعذيب")
+	// directions name a region of the place after them.
+	directions = keySet("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "أنحاء", "مختلف")
+	// suffered: "was subjected to", whose subject suffers the act after it.
+	suffered = keySet("تعرض", "تعرضت", "تعرضوا", "تعرضا", "يتعرض", "تتعرض", "يتعرضون", "تعرضه", "تعرضها", "تعرضهم")
 	// forceNouns: armed forces and their machines, whose nisba names the
 	// country that attacks (دبابات روسية، طائرات إسرائيلية).
 	forceNouns = keySet("قوات", "قوة", "وحدة", "جنود", "جيش", "دبابة", "دبابات", "طائرة", "طائرات", "مروحية", "مروحيات", "مقاتلات", "بارجة", "بوارج", "زوارق", "مدفعية", "صواريخ", "دورية", "فرقة", "كتيبة")
@@ -353,6 +359,12 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if nisbaSource == nil && len(sources) == 0 && !actorless(root) {
 			return nil, false // a reference to an act with no agent: background
 		}
+	} else if patientNouns[bareConjunction(tk.key(i))] {
+		// مقتل 15 جنديا تركيا، اغتيال رئيس الوزراء: the name after the
+		// noun is who suffered; the agent, if any, is named apart.
+		if t, ok := firstTarget(d, entitiesIn(inSent, i+n, s.Tokens[1]), i+n+4); ok {
+			targets = []int{t}
+		}
 	} else {
 		sources, targets = assign(d, inSent, i, n, first, lastSource)
 		if len(speakers) > 1 && len(sources) > 0 && contains(speakers, sources[0]) {
@@ -367,7 +379,18 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			sources = speakers
 		}
 	}
-	if len(sources) == 0 && nisbaSource == nil && actorless(root) && root != "14" {
+	suffer, suffering := sufferedBy(tk, i, first)
+	suffering = suffering && actorless(root)
+	if k := suffer; suffering {
+		// القوات الأميركية تعرضت لهجوم: who suffers the attack is named
+		// before تعرض; the attacker is not named.
+		sources, nisbaSource, targets = nil, nil, nil
+		if p, ok := nearestBefore(inSent, k, 3); ok {
+			targets = []int{p.entity}
+		} else if nb := c.nisbaBefore(d, k, first, 3); nb != nil {
+			nisbaTarget = nb
+		}
+	} else if len(sources) == 0 && nisbaSource == nil && actorless(root) && root != "14" {
 		nisbaSource = c.forceNisba(d, i, n, first, s.Tokens[1])
 	}
 	if len(targets) == 0 && c.Nisba != nil {
@@ -402,7 +425,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	}
 	confidence := 0.7
-	if len(sources) == 0 && nisbaSource == nil && lastSource >= 0 {
+	if len(sources) == 0 && nisbaSource == nil && lastSource >= 0 && !suffering {
 		sources = []int{lastSource} // a pronoun subject: the last actor that acted
 		confidence -= 0.15
 	}
@@ -477,12 +500,40 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 				ev.Source.Code += "MIL" // دخل جنودها: the country's soldiers act
 			}
 			if ev.Source != nil && ev.Target != nil && selfDirected(ev.Source.Code, ev.Target.Code, entry.Quad, entry.Code[:2]) {
-				continue
+				if !actorless(entry.Code[:2]) {
+					continue
+				}
+				ev.Target = nil // an attack or protest happened, whoever it was against
 			}
 			out = append(out, ev)
 		}
 	}
 	return out, len(out) > 0
+}
+
+// sufferedBy finds a form of تعرض ("was subjected to") in the two words
+// before trigger i: the attack's victim is its subject.
+func sufferedBy(tk *tokenKeys, i, first int) (int, bool) {
+	for k := i - 1; k >= first && k >= i-2; k-- {
+		if suffered[bareConjunction(tk.key(k))] {
+			return k, true
+		}
+	}
+	return -1, false
+}
+
+// nisbaBefore is the nearest nisba in the within words before token k.
+func (c *Coder) nisbaBefore(d *document.Document, k, first, within int) *document.EventActor {
+	if c.Nisba == nil {
+		return nil
+	}
+	for j := k - 1; j >= first && j >= k-within && d.Tokens[j].Kind != "punct"; j-- {
+		if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok {
+			sp := d.Tokens[j].Span
+			return &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
+		}
+	}
+	return nil
 }
 
 // forceNisba is the agent of an attack named by a nisba, as a country (or
@@ -724,12 +775,22 @@ func firstTarget(d *document.Document, next []party, within int) (int, bool) {
 		if p.token > within {
 			break // a name far after the verb belongs to another clause
 		}
-		if p.token > 0 && arabic.KeyOf(d.Tokens[p.token-1].Text) == "في" && strings.HasPrefix(d.Entities[p.entity].Actor.ID, "country:") {
+		if placePhrase(d, p.token) && strings.HasPrefix(d.Entities[p.entity].Actor.ID, "country:") {
 			continue
 		}
 		return p.entity, true
 	}
 	return -1, false
+}
+
+// placePhrase reports whether the name at token p is where something
+// happened: after في, or after في and a direction (في شمال العراق).
+func placePhrase(d *document.Document, p int) bool {
+	k := p - 1
+	if k > 0 && directions[arabic.KeyOf(d.Tokens[k].Text)] {
+		k--
+	}
+	return k >= 0 && arabic.KeyOf(d.Tokens[k].Text) == "في"
 }
 
 // governed reports whether a preposition comes between the verb (ending
