@@ -254,6 +254,8 @@ func TestCoderRules(t *testing.T) {
 		{"وقال مسؤول إن القوات الأميركية تعرضت لهجوم في الرمادي.", "-190-USAMIL"},
 		// مقتل: the name after it suffered the act (تركيا is the accusative nisba)
 		{"أسفر الهجوم عن مقتل 15 جنديا تركيا في شمال العراق.", "-190-TUR -180-TUR"},
+		// the agent named after نفذ/شن/تبنى, also of a suffered attack
+		{"وتعرضت السفينة لهجوم نفذه قراصنة صوماليون قبالة سواحل اليمن.", "SOM-190-YEM"},
 		// a protest at home: the country's people protest
 		{"تظاهر آلاف التونسيين في العاصمة التونسية.", "TUNCVL-141-TUN"},
 	}

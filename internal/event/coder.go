@@ -49,6 +49,9 @@ var (
 	patientNouns = keySet("مقتل", "اغتيال", "اختطاف", "خطف", "إصابة", "اصابه", "جرح", "إعدام", "تعذيب")
 	// directions name a region of the place after them.
 	directions = keySet("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "أنحاء", "مختلف")
+	// claimVerbs carry out or claim an act named before them, by the agent
+	// after them.
+	claimVerbs = keySet("نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "شنه", "شنها", "شنته", "شنتها", "شنوه", "تبناه", "تبنته", "تبناها", "تبنتها", "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها")
 	// suffered: "was subjected to", whose subject suffers the act after it.
 	suffered = keySet("تعرض", "تعرضت", "تعرضوا", "تعرضا", "يتعرض", "تتعرض", "يتعرضون", "تعرضه", "تعرضها", "تعرضهم")
 	// forceNouns: armed forces and their machines, whose nisba names the
@@ -390,8 +393,12 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		} else if nb := c.nisbaBefore(d, k, first, 3); nb != nil {
 			nisbaTarget = nb
 		}
+		sources, nisbaSource = c.claimedBy(tk, inSent, i+n, s.Tokens[1])
 	} else if len(sources) == 0 && nisbaSource == nil && actorless(root) && root != "14" {
-		nisbaSource = c.forceNisba(d, i, n, first, s.Tokens[1])
+		// هجوم شنه متمردون، عمليات نفذها قراصنة صوماليون، تبناه تنظيم القاعدة
+		if sources, nisbaSource = c.claimedBy(tk, inSent, i+n, s.Tokens[1]); sources == nil && nisbaSource == nil {
+			nisbaSource = c.forceNisba(d, i, n, first, s.Tokens[1])
+		}
 	}
 	if len(targets) == 0 && c.Nisba != nil {
 		// الأسواق الأوروبية: a nisba after the trigger names the recipient.
@@ -509,6 +516,40 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	}
 	return out, len(out) > 0
+}
+
+// claimedBy finds the agent named after a verb of carrying out or claiming
+// (نفذه، شنها، تبناه) that follows the trigger: the nearest name within
+// four words after it, or a nisba within three (قراصنة صوماليون).
+func (c *Coder) claimedBy(tk *tokenKeys, inSent []party, from, stop int) ([]int, *document.EventActor) {
+	d := tk.d
+	for k := from; k < stop && k < from+12; k++ {
+		if !claimVerbs[bareConjunction(tk.key(k))] {
+			continue
+		}
+		if p, ok := nearestAfter(inSent, k, 4); ok {
+			return []int{p.entity}, nil
+		}
+		if nb := c.nisbaAfter(d, k, stop, 3); nb != nil {
+			return nil, nb
+		}
+		return nil, nil
+	}
+	return nil, nil
+}
+
+// nisbaAfter is the nearest nisba in the within words after token k.
+func (c *Coder) nisbaAfter(d *document.Document, k, stop, within int) *document.EventActor {
+	if c.Nisba == nil {
+		return nil
+	}
+	for j := k + 1; j < stop && j <= k+within; j++ {
+		if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok {
+			sp := d.Tokens[j].Span
+			return &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
+		}
+	}
+	return nil
 }
 
 // sufferedBy finds a form of تعرض ("was subjected to") in the two words
