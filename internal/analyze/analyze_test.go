@@ -256,6 +256,8 @@ func TestCoderRules(t *testing.T) {
 		{"أسفر الهجوم عن مقتل 15 جنديا تركيا في شمال العراق.", "-190-TUR -180-TUR"},
 		// the agent named after نفذ/شن/تبنى, also of a suffered attack
 		{"وتعرضت السفينة لهجوم نفذه قراصنة صوماليون قبالة سواحل اليمن.", "SOM-190-YEM"},
+		// احتجاجا after a summons is its purpose, no protest of its own
+		{"استدعت وزارة الخارجية الكازاخستانية السفير الصيني احتجاجا على مقال.", "KAZGOV-114-CHN"},
 		// a protest at home: the country's people protest
 		{"تظاهر آلاف التونسيين في العاصمة التونسية.", "TUNCVL-141-TUN"},
 	}

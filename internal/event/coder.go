@@ -329,6 +329,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	if nounTrigger(d.Tokens[i]) && i > first && backgroundLead[tk.key(i-1)] {
 		return nil, false // بعد الهجوم: the act is background to this sentence
 	}
+	if bareConjunction(tk.key(i)) == "احتجاجا" && c.actBefore(tk, first, i) {
+		return nil, false // استدعت السفير احتجاجا على: the purpose of the act before, no protest of its own
+	}
 	root := codeStr[:2]
 	quad := QuadClass(codeStr)
 	switch {
@@ -552,6 +555,21 @@ func (c *Coder) nisbaAfter(d *document.Document, k, stop, within int) *document.
 	return nil
 }
 
+// actBefore reports whether a trigger of a conflictual act other than a
+// protest (a summons, a recall) comes before token i in the sentence
+// starting at first.
+func (c *Coder) actBefore(tk *tokenKeys, first, i int) bool {
+	for k := first; k < i; k++ {
+		if p, n := c.match(tk, k, i); p != nil && !p.Reporting {
+			if !strings.HasPrefix(p.Code, "14") && QuadClass(p.Code) >= 3 {
+				return true
+			}
+			k += n - 1
+		}
+	}
+	return false
+}
+
 // sufferedBy finds a form of تعرض ("was subjected to") in the two words
 // before trigger i: the attack's victim is its subject.
 func sufferedBy(tk *tokenKeys, i, first int) (int, bool) {
@@ -657,6 +675,13 @@ func (c *Coder) placeParty(d *document.Document, s document.Sentence, ev *docume
 		return
 	}
 	*side = party
+	if ev.Plover == "PROTEST" && (ev.Target == nil || ev.Target.Code == "") && len(party.Code) == 3 {
+		// متظاهرون غاضبون في البقاع اللبناني: with no one named, a protest
+		// at home is its people's against their own state.
+		home := *party
+		party.Code += "CVL"
+		ev.Target = &home
+	}
 }
 
 // firstNisba is the first nisba adjective of sentence s, as a party.
