@@ -258,6 +258,8 @@ func TestCoderRules(t *testing.T) {
 		{"وتعرضت السفينة لهجوم نفذه قراصنة صوماليون قبالة سواحل اليمن.", "SOM-190-YEM"},
 		// احتجاجا after a summons is its purpose, no protest of its own
 		{"استدعت وزارة الخارجية الكازاخستانية السفير الصيني احتجاجا على مقال.", "KAZGOV-114-CHN"},
+		// a visit noun: the visitor after ل, the host after إلى
+		{"وصل الوفد أمس في زيارة لوزير الخارجية الروسي إلى بكين.", "RUSGOV-042-CHN"},
 		// a protest at home: the country's people protest
 		{"تظاهر آلاف التونسيين في العاصمة التونسية.", "TUNCVL-141-TUN"},
 	}

@@ -47,6 +47,8 @@ var (
 	reportingLead = map[string]bool{"ان": true}
 	// patientNouns are verbal nouns whose genitive suffers the act.
 	patientNouns = keySet("مقتل", "اغتيال", "اختطاف", "خطف", "إصابة", "اصابه", "جرح", "إعدام", "تعذيب")
+	// visitNouns name a visit whose visitor follows with ل.
+	visitNouns = keySet("زيارة", "زيارات")
 	// directions name a region of the place after them.
 	directions = keySet("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "أنحاء", "مختلف")
 	// claimVerbs carry out or claim an act named before them, by the agent
@@ -348,7 +350,10 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	}
 	var sources, targets []int
 	var nisbaSource, nisbaTarget *document.EventActor
-	if masdarObject(d, i, first) {
+	if visitNouns[bareConjunction(tk.key(i))] && c.visitParties(d, inSent, i+n, s.Tokens[1], &sources, &nisbaSource, &targets, &nisbaTarget) {
+		// في زيارة لمسؤول كازاخستاني إلى العاصمة البلجيكية: the visitor
+		// after ل, the host after إلى.
+	} else if masdarObject(d, i, first) {
 		// سارع إلى انتقاد نزارباييف: the verbal noun's genitive is its
 		// object; the agent is the subject before.
 		if p, ok := nearestBefore(inSent, i, 12); ok {
@@ -568,6 +573,76 @@ func (c *Coder) actBefore(tk *tokenKeys, first, i int) bool {
 		}
 	}
 	return false
+}
+
+// visitParties reads a visit noun's visitor, written after ل (لمسؤول
+// كازاخستاني، للرئيس الصيني), and its host, after إلى (إلى بكين، إلى
+// العاصمة البلجيكية), in the words after the noun; a name or a nisba on
+// either side. It reports whether it found the visitor.
+func (c *Coder) visitParties(d *document.Document, inSent []party, from, stop int, sources *[]int, nisbaSource **document.EventActor, targets *[]int, nisbaTarget **document.EventActor) bool {
+	side := 0 // 1 after ل, 2 after إلى
+	found := false
+	for k := from; k < stop && k < from+10; k++ {
+		t := d.Tokens[k]
+		if t.Kind == "punct" {
+			break
+		}
+		key := arabic.KeyOf(t.Text)
+		switch {
+		case key == "الي":
+			side = 2
+			continue
+		case k <= from+2 && !found && strings.HasPrefix(t.Pro, "ل"):
+			side = 1 // زيارة لمسؤول، زيارة هي الثالثة لمسؤول
+		}
+		if side == 0 {
+			if !found && k >= from+2 {
+				return false // the noun is not followed by its visitor
+			}
+			continue
+		}
+		var actor *document.EventActor
+		entity := -1
+		if p, ok := partyAt(inSent, k); ok {
+			entity = p.entity
+		} else if c.Nisba != nil {
+			if code, ok := c.Nisba(key); ok {
+				sp := t.Span
+				actor = &document.EventActor{Code: code, Text: t.Text, Span: &sp}
+			}
+		}
+		if entity < 0 && actor == nil {
+			continue
+		}
+		switch {
+		case side == 1 && !found:
+			found = true
+			if entity >= 0 {
+				*sources = []int{entity}
+			} else {
+				*nisbaSource = actor
+			}
+			side = 0
+		case side == 2:
+			if entity >= 0 {
+				*targets = []int{entity}
+			} else {
+				*nisbaTarget = actor
+			}
+			return found
+		}
+	}
+	return found
+}
+
+// partyAt is the party whose name starts at token k.
+func partyAt(ps []party, k int) (party, bool) {
+	for _, p := range ps {
+		if p.token == k {
+			return p, true
+		}
+	}
+	return party{}, false
 }
 
 // sufferedBy finds a form of تعرض ("was subjected to") in the two words
