@@ -128,6 +128,11 @@ func TestResolveAliasesAndRoles(t *testing.T) {
 			want: map[string]string{"القوات الروسية": "RUSMIL", "محكمة روسية": "RUSJUD", "الرئيس الروسي": "RUSGOV"},
 		},
 		{
+			name: "a surname that is also a town, after the full name",
+			text: "التقى الوزير جوزيب بوريل أمس ثم دعا بوريل إلى الحوار",
+			want: map[string]string{"جوزيب بوريل": "IGOEU", "بوريل": "IGOEU"},
+		},
+		{
 			name:  "a definite noun's adjective is no ministry",
 			text:  "تغيير السياسة الخارجية الكازاخستانية",
 			avoid: []string{"الخارجية الكازاخستانية"},

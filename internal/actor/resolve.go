@@ -309,6 +309,12 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 			b := bodies[m.Entry]
 			e.ActorID, e.ActorName, e.Code, e.Country, e.Sector = b.ActorID, b.ActorName, b.Code, b.Country, b.Sector
 			e.Confidence, e.Source = 0.7, "alias"
+		case m.Entry != nil && m.Entry.Kind == City && !m.Entry.Capital && m.Stop-m.First == 1 && knownSurname(persons, toks[m.First]):
+			// بوريل after جوزيب بوريل is the person, not Burrel in Albania.
+			p, _ := person(persons, toks[m.First])
+			e.Type = "PERS"
+			e.ActorID, e.ActorName, e.Code, e.Country, e.Sector, e.Wikidata = p.ActorID, p.ActorName, p.Code, p.Country, p.Sector, p.Wikidata
+			e.Confidence, e.Source = 0.8, "alias"
 		case m.Entry != nil:
 			r.fromEntry(&e, m.Entry)
 			e.Confidence = 0.95
@@ -344,6 +350,13 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 		out = append(out, e)
 	}
 	return out
+}
+
+// knownSurname reports whether t is the surname of a person the article
+// has already named.
+func knownSurname(persons map[string]*Entity, t Token) bool {
+	_, ok := person(persons, t)
+	return ok
 }
 
 // person looks a surname up among the article's persons, also without

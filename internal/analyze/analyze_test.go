@@ -260,6 +260,8 @@ func TestCoderRules(t *testing.T) {
 		{"استدعت وزارة الخارجية الكازاخستانية السفير الصيني احتجاجا على مقال.", "KAZGOV-114-CHN"},
 		// a visit noun: the visitor after ل, the host after إلى
 		{"وصل الوفد أمس في زيارة لوزير الخارجية الروسي إلى بكين.", "RUSGOV-042-CHN"},
+		// one name between a coordinated verb and its بـ complement is the object
+		{"وانتقد توكاييف موسكو، وطالب الاتحاد الأوروبي بتسريع المشروع.", "KAZGOV-111-RUS KAZGOV-100-IGOEU"},
 		// a protest at home: the country's people protest
 		{"تظاهر آلاف التونسيين في العاصمة التونسية.", "TUNCVL-141-TUN"},
 	}

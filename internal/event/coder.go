@@ -878,6 +878,12 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 		}
 		return sources, targets
 	}
+	if k, ok := biObject(d, inSent, i, n); ok && coordinatedVerb(d.Tokens[i]) && lastSource >= 0 {
+		// وطالب الاتحاد الأوروبي بزيادة استثماراته: one name between a
+		// coordinated verb and its بـ complement is the object; the
+		// subject is the previous verb's.
+		return []int{lastSource}, []int{k}
+	}
 	reach := i + n + 3
 	if i+n < len(d.Tokens) && titleLead[strings.TrimPrefix(arabic.KeyOf(d.Tokens[i+n].Text), "ال")] {
 		reach = i + n + 7 // انتقدت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا
@@ -906,6 +912,23 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 		targets = append(targets, t)
 	}
 	return sources, targets
+}
+
+// biObject reports the one name between trigger i and the word with ب that
+// ends its span (طالب X بـ، اتهم X بـ), the verb's object.
+func biObject(d *document.Document, inSent []party, i, n int) (int, bool) {
+	if n < 3 {
+		return -1, false
+	}
+	last := d.Tokens[i+n-1]
+	if !strings.HasPrefix(last.Pro, "ب") && !strings.HasPrefix(arabic.KeyOf(last.Text), "ب") {
+		return -1, false
+	}
+	names := entitiesIn(inSent, i+1, i+n-1)
+	if len(names) != 1 || names[0].token != i+1 {
+		return -1, false
+	}
+	return names[0].entity, true
 }
 
 // firstTarget is the first name after the verb that is not where the act
