@@ -51,6 +51,9 @@ func (q *Queue) Work(ctx context.Context, st Saver, opts WorkerOptions) error {
 		MaxAckPending: 4096,
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before it started: nothing in hand
+		}
 		return fmt.Errorf("worker: consumer: %w", err)
 	}
 	idleSince := time.Now()

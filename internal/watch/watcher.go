@@ -174,6 +174,7 @@ func (w *Watcher) PollDue(ctx context.Context) (Stats, error) {
 	for _, src := range w.sources {
 		st, err := w.st.FeedState(ctx, src.Target)
 		if err != nil {
+			wg.Wait() // the polls under way still add to total
 			return total, err
 		}
 		if !st.NextPoll.IsZero() && w.opts.Now().Before(st.NextPoll) {
