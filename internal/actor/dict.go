@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/rasd-project/rasd/internal/ner"
 	"io/fs"
 	"sort"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/rasd-project/rasd/data"
 	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/ner"
 )
 
 // Kind is what a dictionary entry names.

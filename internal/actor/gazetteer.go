@@ -10,10 +10,7 @@ type gazetteer struct{ d *Dictionary }
 func (d *Dictionary) Gazetteer() ner.Gazetteer { return gazetteer{d} }
 
 func (g gazetteer) Mark(ws []ner.Word) {
-	toks := make([]Token, len(ws))
-	for i, w := range ws {
-		toks[i] = Token{Key: w.Key, Pro: w.Pro, Word: w.Shape == "a" || w.Shape == "l"}
-	}
+	toks := TokensOf(ws)
 	for i, label := range g.d.GazLabels(toks, g.d.Mentions(toks)) {
 		ws[i].Gaz = label
 	}
@@ -27,4 +24,13 @@ func GazLabel(m Mention) string {
 		return m.Type
 	}
 	return m.Type + ":" + m.Entry.Kind.String()
+}
+
+// TokensOf reads NER words as the tokens the dictionary matches.
+func TokensOf(ws []ner.Word) []Token {
+	toks := make([]Token, len(ws))
+	for i, w := range ws {
+		toks[i] = Token{Key: w.Key, Pro: w.Pro, Word: w.Shape == "a" || w.Shape == "l"}
+	}
+	return toks
 }

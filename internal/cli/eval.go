@@ -80,16 +80,12 @@ read as one document, as in training (the labeller reads a document twice).`,
 	return cmd
 }
 
-// withDictionary merges the model's names with the actor dictionary's, as
-// the entity layer does: where they overlap, the dictionary's span and
-// type stand.
+// withDictionary merges the model's names with the actor dictionary's as
+// the entity layer does (actor.Merge).
 func withDictionary(d *actor.Dictionary, exs []ner.Example, pred [][]int) [][]int {
 	out := make([][]int, len(pred))
 	for k, ex := range exs {
-		toks := make([]actor.Token, len(ex.Words))
-		for i, w := range ex.Words {
-			toks[i] = actor.Token{Key: w.Key, Pro: w.Pro, Word: w.Shape == "a" || w.Shape == "l"}
-		}
+		toks := actor.TokensOf(ex.Words)
 		var model []actor.Mention
 		for _, sp := range ner.Spans(pred[k]) {
 			model = append(model, actor.Mention{First: sp.Start, Stop: sp.End, Type: sp.Type, Source: "model"})
@@ -113,8 +109,9 @@ func printNERErrors(w io.Writer, exs []ner.Example, pred [][]int) {
 		}
 		name := func(s ner.Span) string { return strings.Join(words[s.Start:s.End], " ") }
 		sentence := strings.Join(words, " ")
+		goldSpans := ner.Spans(ex.Tags)
 		gold, got := map[ner.Span]bool{}, map[ner.Span]bool{}
-		for _, s := range ner.Spans(ex.Tags) {
+		for _, s := range goldSpans {
 			gold[s] = true
 		}
 		for _, s := range ner.Spans(pred[k]) {
@@ -123,7 +120,7 @@ func printNERErrors(w io.Writer, exs []ner.Example, pred [][]int) {
 				fmt.Fprintf(w, "FP\t%s\t%s\t%s\n", s.Type, name(s), sentence)
 			}
 		}
-		for _, s := range ner.Spans(ex.Tags) {
+		for _, s := range goldSpans {
 			if !got[s] {
 				fmt.Fprintf(w, "FN\t%s\t%s\t%s\n", s.Type, name(s), sentence)
 			}

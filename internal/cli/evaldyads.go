@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/rasd-project/rasd/internal/analyze"
@@ -78,16 +80,8 @@ func (r *dyadReport) score(side, text string, gold map[string]bool, got []string
 		}
 	}
 	if r.missReport != nil {
-		fmt.Fprintf(r.missReport, "%s\tgold %s\tgot %s\t%s\n", side, strings.Join(keysOf(gold), ","), strings.Join(got, ","), text)
+		fmt.Fprintf(r.missReport, "%s\tgold %s\tgot %s\t%s\n", side, strings.Join(slices.Sorted(maps.Keys(gold)), ","), strings.Join(got, ","), text)
 	}
-}
-
-func keysOf(m map[string]bool) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	return ks
 }
 
 // addCountry adds an annotator's country for one side, when there is one.

@@ -392,13 +392,13 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	}
 	suffer, suffering := sufferedBy(tk, i, first)
 	suffering = suffering && actorless(root)
-	if k := suffer; suffering {
+	if suffering {
 		// القوات الأميركية تعرضت لهجوم: who suffers the attack is named
-		// before تعرض; the attacker is not named.
-		sources, nisbaSource, targets = nil, nil, nil
-		if p, ok := nearestBefore(inSent, k, 3); ok {
+		// before تعرض; its author only after a verb of carrying it out.
+		targets = nil
+		if p, ok := nearestBefore(inSent, suffer, 3); ok {
 			targets = []int{p.entity}
-		} else if nb := c.nisbaBefore(d, k, first, 3); nb != nil {
+		} else if nb := c.nisbaBefore(d, suffer, first, 3); nb != nil {
 			nisbaTarget = nb
 		}
 		sources, nisbaSource = c.claimedBy(tk, inSent, i+n, s.Tokens[1])
@@ -419,9 +419,8 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			srcCountry = nisbaSource.Code
 		}
 		for j := i + n; j < s.Tokens[1]; j++ {
-			if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok && code != srcCountry {
-				sp := d.Tokens[j].Span
-				nisbaTarget = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
+			if nb := c.nisbaAt(d, j); nb != nil && nb.Code != srcCountry {
+				nisbaTarget = nb
 				break
 			}
 		}
@@ -431,9 +430,8 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			// sentence, or the one before it in the paragraph, named
 			// before it (... الغزو الروسي ... كازاخستان لن تعترف بدونيتسك).
 			for j := i - 1; j >= paragraphBack(d, si); j-- {
-				if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok && code != srcCountry {
-					sp := d.Tokens[j].Span
-					nisbaTarget = &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
+				if nb := c.nisbaAt(d, j); nb != nil && nb.Code != srcCountry {
+					nisbaTarget = nb
 					break
 				}
 			}
@@ -546,15 +544,26 @@ func (c *Coder) claimedBy(tk *tokenKeys, inSent []party, from, stop int) ([]int,
 	return nil, nil
 }
 
-// nisbaAfter is the nearest nisba in the within words after token k.
-func (c *Coder) nisbaAfter(d *document.Document, k, stop, within int) *document.EventActor {
+// nisbaAt is token k as a party when it is a nisba adjective (الروسي,
+// صوماليون), else nil.
+func (c *Coder) nisbaAt(d *document.Document, k int) *document.EventActor {
 	if c.Nisba == nil {
 		return nil
 	}
+	t := d.Tokens[k]
+	code, ok := c.Nisba(arabic.KeyOf(t.Text))
+	if !ok {
+		return nil
+	}
+	sp := t.Span
+	return &document.EventActor{Code: code, Text: t.Text, Span: &sp}
+}
+
+// nisbaAfter is the nearest nisba in the within words after token k.
+func (c *Coder) nisbaAfter(d *document.Document, k, stop, within int) *document.EventActor {
 	for j := k + 1; j < stop && j <= k+within; j++ {
-		if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok {
-			sp := d.Tokens[j].Span
-			return &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
+		if nb := c.nisbaAt(d, j); nb != nil {
+			return nb
 		}
 	}
 	return nil
@@ -605,11 +614,8 @@ func (c *Coder) visitParties(d *document.Document, inSent []party, from, stop in
 		entity := -1
 		if p, ok := partyAt(inSent, k); ok {
 			entity = p.entity
-		} else if c.Nisba != nil {
-			if code, ok := c.Nisba(key); ok {
-				sp := t.Span
-				actor = &document.EventActor{Code: code, Text: t.Text, Span: &sp}
-			}
+		} else {
+			actor = c.nisbaAt(d, k)
 		}
 		if entity < 0 && actor == nil {
 			continue
@@ -658,13 +664,9 @@ func sufferedBy(tk *tokenKeys, i, first int) (int, bool) {
 
 // nisbaBefore is the nearest nisba in the within words before token k.
 func (c *Coder) nisbaBefore(d *document.Document, k, first, within int) *document.EventActor {
-	if c.Nisba == nil {
-		return nil
-	}
 	for j := k - 1; j >= first && j >= k-within && d.Tokens[j].Kind != "punct"; j-- {
-		if code, ok := c.Nisba(arabic.KeyOf(d.Tokens[j].Text)); ok {
-			sp := d.Tokens[j].Span
-			return &document.EventActor{Code: code, Text: d.Tokens[j].Text, Span: &sp}
+		if nb := c.nisbaAt(d, j); nb != nil {
+			return nb
 		}
 	}
 	return nil
@@ -676,9 +678,6 @@ func (c *Coder) nisbaBefore(d *document.Document, k, first, within int) *documen
 // after it (أطلقت دبابة إسرائيلية), or the adjective just after a verbal
 // noun (ضربة جوية أميركية).
 func (c *Coder) forceNisba(d *document.Document, i, n, first, stop int) *document.EventActor {
-	if c.Nisba == nil {
-		return nil
-	}
 	var span []int
 	if nounTrigger(d.Tokens[i]) {
 		for k := i + n; k < stop && k < i+n+2; k++ {
@@ -689,24 +688,29 @@ func (c *Coder) forceNisba(d *document.Document, i, n, first, stop int) *documen
 			span = append(span, k)
 		}
 		for j := i + 1; j+1 < stop && j <= i+n; j++ {
-			if forceNouns[strings.TrimPrefix(arabic.KeyOf(d.Tokens[j].Text), "ال")] {
+			if forceNouns[bareKey(d.Tokens[j])] {
 				span = append(span, j+1) // VSO: أطلقت دبابة إسرائيلية
 				break
 			}
 		}
 	}
 	for _, k := range span {
-		code, ok := c.Nisba(arabic.KeyOf(d.Tokens[k].Text))
-		if !ok {
+		nb := c.nisbaAt(d, k)
+		if nb == nil {
 			continue
 		}
-		if k > first && forceNouns[strings.TrimPrefix(arabic.KeyOf(d.Tokens[k-1].Text), "ال")] {
-			code += "MIL"
+		if k > first && forceNouns[bareKey(d.Tokens[k-1])] {
+			nb.Code += "MIL"
 		}
-		sp := d.Tokens[k].Span
-		return &document.EventActor{Code: code, Text: d.Tokens[k].Text, Span: &sp}
+		return nb
 	}
 	return nil
+}
+
+// bareKey is a token's key without the article: the key of the noun
+// itself (القوات is قوات).
+func bareKey(t document.Token) string {
+	return strings.TrimPrefix(arabic.KeyOf(t.Text), "ال")
 }
 
 // placeParty gives an attack without a named victim, or a protest without
@@ -761,17 +765,12 @@ func (c *Coder) placeParty(d *document.Document, s document.Sentence, ev *docume
 
 // firstNisba is the first nisba adjective of sentence s, as a party.
 func (c *Coder) firstNisba(d *document.Document, s document.Sentence) *document.EventActor {
-	if c.Nisba == nil {
-		return nil
-	}
 	for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
-		t := d.Tokens[i]
-		if t.Kind != "word" {
+		if d.Tokens[i].Kind != "word" {
 			continue
 		}
-		if code, ok := c.Nisba(arabic.KeyOf(t.Text)); ok {
-			sp := t.Span
-			return &document.EventActor{Code: code, Text: t.Text, Span: &sp}
+		if nb := c.nisbaAt(d, i); nb != nil {
+			return nb
 		}
 	}
 	return nil
@@ -885,7 +884,7 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 		return []int{lastSource}, []int{k}
 	}
 	reach := i + n + 3
-	if i+n < len(d.Tokens) && titleLead[strings.TrimPrefix(arabic.KeyOf(d.Tokens[i+n].Text), "ال")] {
+	if i+n < len(d.Tokens) && titleLead[bareKey(d.Tokens[i+n])] {
 		reach = i + n + 7 // انتقدت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا
 	}
 	if len(next) > 0 && next[0].token <= reach && !governed(d, i+n, next[0].token) {
