@@ -143,6 +143,8 @@ type Dictionary struct {
 	// hints index the names of hints.tsv apart from the actors' names, so
 	// that only the NER gazetteer sees them.
 	hints map[string][]*match
+	// noStarts is what StartsOf gives the many words that start no name.
+	noStarts Starts
 	// hintTypes are the hints' entity types, by entry.
 	hintTypes map[*Entry]string
 }
@@ -209,6 +211,7 @@ func addName(index map[string][]*match, name string, e *Entry) {
 func Load(fsys fs.FS) (*Dictionary, error) {
 	d := &Dictionary{names: map[string][]*match{}, nisba: map[string]string{}, sectors: map[string]string{}, sectorHeads: map[string]bool{}, regions: map[string]bool{}, byISO3: map[string]string{}, people: map[string][]*Entry{},
 		hints: map[string][]*match{}, hintTypes: map[*Entry]string{}}
+	d.noStarts.dict = d
 	var errs []error
 	for _, step := range []func(fs.FS) error{d.loadCountries, d.loadIGOs, d.loadSectors, d.loadMetonyms, d.loadPlaces, d.loadPeople, d.loadOrganisations, d.loadHints} {
 		if err := step(fsys); err != nil {

@@ -11,10 +11,32 @@ import (
 // Token is what resolution reads of the token layer.
 type Token struct {
 	Start, End int
-	Key        string // arabic.KeyOf of the normalised token
-	Pro        string // proclitics (key form) the segmenter split off
-	Word       bool   // an Arabic or Latin word
-	Sentence   int    // index of the sentence holding it
+	Key        string  // arabic.KeyOf of the normalised token
+	Pro        string  // proclitics (key form) the segmenter split off
+	Word       bool    // an Arabic or Latin word
+	Sentence   int     // index of the sentence holding it
+	Starts     *Starts // the names that may start here (Dictionary.StartsOf), nil to look them up
+}
+
+// Starts are the names and the hints that may start at a token, looked up
+// once for its candidate forms: a caller that memoises its words keeps
+// them with each word (Token.Starts) and spares every match its lookups.
+type Starts struct {
+	dict         *Dictionary
+	names, hints []*match
+}
+
+// StartsOf looks up the names and hints that may start at t.
+func (d *Dictionary) StartsOf(t Token) *Starts {
+	s := &Starts{dict: d}
+	for _, c := range nameCandidates(t).list() {
+		s.names = append(s.names, d.names[c]...)
+		s.hints = append(s.hints, d.hints[c]...)
+	}
+	if s.names == nil && s.hints == nil {
+		return &d.noStarts
+	}
+	return s
 }
 
 // Mention is a name found in the text, with the token span it covers.
@@ -87,28 +109,46 @@ func (k keyCandidates) list() []string { return k.keys[:k.n] }
 // MatchAt returns the longest dictionary name starting at token i and the
 // number of tokens it covers.
 func (d *Dictionary) MatchAt(toks []Token, i int) (*Entry, int) {
-	return matchAt(d.names, toks, i)
+	return d.matchAt(false, toks, i)
 }
 
-func matchAt(index map[string][]*match, toks []Token, i int) (*Entry, int) {
+// matchAt returns the longest name, or hint, starting at token i.
+func (d *Dictionary) matchAt(hints bool, toks []Token, i int) (*Entry, int) {
+	if s := toks[i].Starts; s != nil && s.dict == d {
+		if hints {
+			return longestAt(s.hints, toks, i, nil, 0)
+		}
+		return longestAt(s.names, toks, i, nil, 0)
+	}
+	index := d.names
+	if hints {
+		index = d.hints
+	}
 	var best *Entry
 	bestN := 0
 	for _, c := range nameCandidates(toks[i]).list() {
-		for _, m := range index[c] {
-			n := len(m.tokens)
-			if n <= bestN || i+n > len(toks) {
-				continue
+		best, bestN = longestAt(index[c], toks, i, best, bestN)
+	}
+	return best, bestN
+}
+
+// longestAt returns the longest of ms that matches the tokens from i on
+// and is longer than best, or best.
+func longestAt(ms []*match, toks []Token, i int, best *Entry, bestN int) (*Entry, int) {
+	for _, m := range ms {
+		n := len(m.tokens)
+		if n <= bestN || i+n > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < n; k++ {
+			if toks[i+k].Key != m.tokens[k] || toks[i+k].Sentence != toks[i].Sentence {
+				ok = false
+				break
 			}
-			ok := true
-			for k := 1; k < n; k++ {
-				if toks[i+k].Key != m.tokens[k] || toks[i+k].Sentence != toks[i].Sentence {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				best, bestN = m.entry, n
-			}
+		}
+		if ok {
+			best, bestN = m.entry, n
 		}
 	}
 	return best, bestN
@@ -116,25 +156,25 @@ func matchAt(index map[string][]*match, toks []Token, i int) (*Entry, int) {
 
 // Dictionary mentions: every longest match, left to right.
 func (d *Dictionary) Mentions(toks []Token) []Mention {
-	return scanNames(d.names, toks, func(e *Entry) (string, string) { return e.Kind.EntityType(), "dictionary" })
+	return d.scanNames(false, toks, func(e *Entry) (string, string) { return e.Kind.EntityType(), "dictionary" })
 }
 
 // Hints are the names of hints.tsv in toks, longest first, left to right:
 // no actors, only the NER tagger's hints.
 func (d *Dictionary) Hints(toks []Token) []Mention {
-	return scanNames(d.hints, toks, func(e *Entry) (string, string) { return d.hintTypes[e], "hint" })
+	return d.scanNames(true, toks, func(e *Entry) (string, string) { return d.hintTypes[e], "hint" })
 }
 
-// scanNames finds the names of index in toks, longest first, left to right;
-// kind gives a found entry's entity type and source.
-func scanNames(index map[string][]*match, toks []Token, kind func(*Entry) (typ, source string)) []Mention {
+// scanNames finds the names (or the hints) in toks, longest first, left
+// to right; kind gives a found entry's entity type and source.
+func (d *Dictionary) scanNames(hints bool, toks []Token, kind func(*Entry) (typ, source string)) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if !toks[i].Word {
 			i++
 			continue
 		}
-		e, n := matchAt(index, toks, i)
+		e, n := d.matchAt(hints, toks, i)
 		if e == nil {
 			i++
 			continue

@@ -53,9 +53,11 @@ func NewWithoutFilter() *Analyzer {
 
 // Document runs every stage on d.
 func (a *Analyzer) Document(d *document.Document) {
-	toks, words := a.textLayer(d)
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	toks, words := a.textLayer(d, sc)
 	a.dateLayer(d, toks)
-	a.entityLayer(d, words)
+	a.entityLayer(d, words, sc)
 	if a.coder != nil {
 		a.coder.Document(d)
 	}
@@ -105,9 +107,9 @@ func regions(d *document.Document) []region {
 
 // textLayer tokenises each region, cuts sentences and segments the words.
 // It returns the tokens for the later stages, and the memo's entry of each
-// Arabic word (nil for other tokens).
-func (a *Analyzer) textLayer(d *document.Document) ([]arabic.Token, []*wordInfo) {
-	toks := make([]arabic.Token, 0, len(d.Text)/8+4)
+// token.
+func (a *Analyzer) textLayer(d *document.Document, sc *scratch) ([]arabic.Token, []*wordInfo) {
+	toks := sc.textTokens[:0]
 	d.Sentences = d.Sentences[:0]
 	for _, r := range regions(d) {
 		if r.span.Start < 0 || r.span.End > len(d.Text) || r.span.Start > r.span.End {
@@ -124,8 +126,9 @@ func (a *Analyzer) textLayer(d *document.Document) ([]arabic.Token, []*wordInfo)
 			})
 		}
 	}
+	sc.textTokens = toks // keep the grown slice for the next document
 	d.Tokens = make([]document.Token, len(toks))
-	words := make([]*wordInfo, len(toks))
+	words := sc.wordInfos(len(toks))
 	for i, t := range toks {
 		dt := document.Token{Span: article.Span{Start: t.Start, End: t.End}, Kind: t.Kind.String(), Text: t.Text}
 		if t.Kind == arabic.Word {
@@ -133,6 +136,8 @@ func (a *Analyzer) textLayer(d *document.Document) ([]arabic.Token, []*wordInfo)
 			m := w.morph
 			dt.Pro, dt.Enc, dt.Stem = m.Proclitics, m.Enclitic, m.Stem
 			words[i] = w
+		} else {
+			words[i] = a.other(t.Text)
 		}
 		d.Tokens[i] = dt
 	}

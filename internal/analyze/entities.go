@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/rasd-project/rasd/internal/actor"
-	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/article"
 	"github.com/rasd-project/rasd/internal/document"
 	"github.com/rasd-project/rasd/internal/ner"
@@ -13,19 +12,13 @@ import (
 // entityLayer finds names with the dictionaries and the NER model, sentence
 // by sentence over the token layer, and resolves them to actors at the
 // article's date. words are the text layer's memo entries of the tokens.
-func (a *Analyzer) entityLayer(d *document.Document, words []*wordInfo) {
-	toks := make([]actor.Token, len(d.Tokens))
+func (a *Analyzer) entityLayer(d *document.Document, words []*wordInfo, sc *scratch) {
+	toks := sc.tokens(len(d.Tokens))
 	for si, s := range d.Sentences {
 		for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
-			t := d.Tokens[i]
-			key := ""
-			if words[i] != nil {
-				key = words[i].ner.Key
-			} else {
-				key = arabic.KeyOf(t.Text)
-			}
-			toks[i] = actor.Token{Start: t.Span.Start, End: t.Span.End, Key: key, Pro: t.Pro,
-				Word: t.Kind == "word" || t.Kind == "latin", Sentence: si}
+			t, w := d.Tokens[i], words[i]
+			toks[i] = actor.Token{Start: t.Span.Start, End: t.Span.End, Key: w.ner.Key, Pro: t.Pro,
+				Word: t.Kind == "word" || t.Kind == "latin", Sentence: si, Starts: w.starts}
 		}
 	}
 	dict := a.dict.Mentions(toks)
@@ -34,18 +27,12 @@ func (a *Analyzer) entityLayer(d *document.Document, words []*wordInfo) {
 	if a.ner != nil {
 		// The whole article is one document: the labeller reads it twice,
 		// the second time knowing how it tagged each name elsewhere.
-		nw := make([]ner.Word, 0, len(d.Tokens))
+		nw := sc.nerWordsFor(len(d.Tokens))
 		doc := make([][]ner.Word, len(d.Sentences))
 		for si, s := range d.Sentences {
 			first := len(nw)
 			for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
-				var w ner.Word
-				if words[i] != nil {
-					w = words[i].ner
-				} else {
-					t := d.Tokens[i]
-					w = a.nerWord(t.Text, t.Stem, t.Pro)
-				}
+				w := words[i].ner
 				w.Gaz = gaz[i]
 				nw = append(nw, w)
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rasd-project/rasd/internal/actor"
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/ner"
 )
@@ -12,8 +13,9 @@ import (
 // whatever its context: its segmentation and the labeller's word-level
 // features. Entries are shared and never changed.
 type wordInfo struct {
-	morph arabic.Morph
-	ner   ner.Word // without the contextual Gaz and Doc
+	morph  arabic.Morph
+	ner    ner.Word      // without the contextual Gaz and Doc
+	starts *actor.Starts // the dictionary names that may start at the word
 }
 
 // maxWords bounds the memo of analysed words.
@@ -23,29 +25,60 @@ const maxWords = 1 << 18
 // words, and one lookup here replaces the lookups that the segmenter,
 // the lexicon, the word classes and the entity lexicon would each make.
 type wordMemo struct {
-	mu sync.RWMutex
-	m  map[string]*wordInfo
+	mu     sync.RWMutex
+	m      map[string]*wordInfo // Arabic words by the word as written
+	others map[string]*wordInfo // other tokens (numbers, Latin words, punctuation) by their normalised text
+}
+
+// get returns the entry of key in the memo's map of Arabic words, or of
+// other tokens.
+func (memo *wordMemo) get(arabicWord bool, key string) *wordInfo {
+	memo.mu.RLock()
+	defer memo.mu.RUnlock()
+	if arabicWord {
+		return memo.m[key]
+	}
+	return memo.others[key]
+}
+
+// put adds w under key unless the map is full.
+func (memo *wordMemo) put(arabicWord bool, key string, w *wordInfo) {
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	m := &memo.others
+	if arabicWord {
+		m = &memo.m
+	}
+	if *m == nil {
+		*m = make(map[string]*wordInfo, 1<<14)
+	}
+	if len(*m) < maxWords {
+		(*m)[strings.Clone(key)] = w // key points into a whole document
+	}
 }
 
 // word returns the analysis of an Arabic word token (orig as written,
 // normal its normalised text).
 func (a *Analyzer) word(orig, normal string) *wordInfo {
-	a.memo.mu.RLock()
-	w, ok := a.memo.m[orig]
-	a.memo.mu.RUnlock()
-	if ok {
+	if w := a.memo.get(true, orig); w != nil {
 		return w
 	}
-	w = &wordInfo{morph: a.words.Morph(orig, normal)}
+	w := &wordInfo{morph: a.words.Morph(orig, normal)}
 	w.ner = a.nerWord(normal, w.morph.Stem, w.morph.Proclitics)
-	a.memo.mu.Lock()
-	if a.memo.m == nil {
-		a.memo.m = make(map[string]*wordInfo, 1<<14)
+	w.starts = a.dict.StartsOf(actor.Token{Key: w.ner.Key, Pro: w.morph.Proclitics})
+	a.memo.put(true, orig, w)
+	return w
+}
+
+// other returns the labeller's and the dictionary's view of a token that
+// is no Arabic word (normal its normalised text); it has no morphology.
+func (a *Analyzer) other(normal string) *wordInfo {
+	if w := a.memo.get(false, normal); w != nil {
+		return w
 	}
-	if len(a.memo.m) < maxWords {
-		a.memo.m[strings.Clone(orig)] = w // orig points into a whole document
-	}
-	a.memo.mu.Unlock()
+	w := &wordInfo{ner: a.nerWord(normal, "", "")}
+	w.starts = a.dict.StartsOf(actor.Token{Key: w.ner.Key})
+	a.memo.put(false, normal, w)
 	return w
 }
 
@@ -55,5 +88,8 @@ func (a *Analyzer) word(orig, normal string) *wordInfo {
 func (a *Analyzer) nerWord(normal, stem, pro string) ner.Word {
 	ws := [1]ner.Word{ner.MakeWord(a.res.Lexicon, normal, stem, pro)}
 	a.res.Enrich(ws[:])
+	if a.ner != nil {
+		a.ner.Prepare(&ws[0])
+	}
 	return ws[0]
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/article"
@@ -81,6 +82,7 @@ func (c *Coder) Document(d *document.Document) {
 	d.Events = d.Events[:0]
 	ents := c.actorEntities(d)
 	tk := newTokenKeys(d)
+	defer tk.release()
 	lastSource := -1 // the last source, for sentences with a pronoun subject
 	for si, s := range d.Sentences {
 		first, stop := s.Tokens[0], s.Tokens[1]
@@ -232,22 +234,42 @@ func dedup(evs []document.Event) []document.Event {
 	return out
 }
 
-// tokenKeys memoises triggerKeys per token of a document: match tries
+// tokenKeys memoises appendTriggerKeys per token of a document: match tries
 // every token as a trigger and the four after it as required words, so
 // each token's keys would otherwise be folded up to five times.
 type tokenKeys struct {
-	d    *document.Document
-	keys [][]string
-	full []string // the key as written, proclitics included
+	d     *document.Document
+	keys  [][]string
+	full  []string // the key as written, proclitics included
+	arena []string // holds keys' slices
 }
 
+// keySets are reused across documents (see release).
+var keySets = sync.Pool{New: func() any { return new(tokenKeys) }}
+
 func newTokenKeys(d *document.Document) *tokenKeys {
-	return &tokenKeys{d: d, keys: make([][]string, len(d.Tokens)), full: make([]string, len(d.Tokens))}
+	tk := keySets.Get().(*tokenKeys)
+	n := len(d.Tokens)
+	if cap(tk.keys) < n {
+		tk.keys, tk.full = make([][]string, n), make([]string, n)
+	}
+	tk.d, tk.keys, tk.full, tk.arena = d, tk.keys[:n], tk.full[:n], tk.arena[:0]
+	clear(tk.keys)
+	clear(tk.full)
+	return tk
+}
+
+// release hands tk back for another document; nothing may use it after.
+func (tk *tokenKeys) release() {
+	tk.d = nil
+	keySets.Put(tk)
 }
 
 func (tk *tokenKeys) of(i int) []string {
 	if tk.keys[i] == nil {
-		tk.keys[i] = triggerKeys(tk.d.Tokens[i], tk.key(i))
+		start := len(tk.arena)
+		tk.arena = appendTriggerKeys(tk.arena, tk.d.Tokens[i], tk.key(i))
+		tk.keys[i] = tk.arena[start:len(tk.arena):len(tk.arena)]
 	}
 	return tk.keys[i]
 }
@@ -282,18 +304,19 @@ func (c *Coder) match(tk *tokenKeys, i, stop int) (*Pattern, int) {
 	return nil, 0
 }
 
-// triggerKeys are the forms a token may match a trigger under: without
-// its proclitics (و ف ب ل س ال), and as written.
-func triggerKeys(t document.Token, key string) []string {
-	out := []string{key}
+// appendTriggerKeys appends the forms a token may match a trigger under:
+// without its proclitics (و ف ب ل س ال), and as written.
+func appendTriggerKeys(out []string, t document.Token, key string) []string {
+	first := len(out)
 	if t.Pro != "" && strings.HasPrefix(key, t.Pro) && len(key) > len(t.Pro) {
-		out = []string{key[len(t.Pro):], key}
+		out = append(out, key[len(t.Pro):])
 	}
+	out = append(out, key)
 	if t.Pro == "" && len(key) >= 8 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
 		// واحتج، ويعتصم: a conjunction the segmenter left on the word
 		out = append(out, key[len("و"):])
 	}
-	if t.Enc != "" && t.Stem != "" && t.Stem != out[0] {
+	if t.Enc != "" && t.Stem != "" && t.Stem != out[first] {
 		out = append(out, t.Stem) // تعاونهما: the stem تعاون under its pronoun
 	}
 	return out

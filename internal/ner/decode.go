@@ -18,6 +18,7 @@ type lattice struct {
 	back  [][numTags]int8    // its previous tag
 	feats []uint64           // scratch for a word's features
 	one   [1]uint64          // scratch for a single edge feature
+	words []*wordScores      // scratch for fillSentence: the scores of each word and two either side
 	doc   docCounter         // scratch for TagDocument
 }
 
@@ -73,14 +74,24 @@ func (l *lattice) viterbi(tags []int) {
 		}
 	}
 	for i := 1; i < n; i++ {
+		prev, edge := &delta[i-1], &l.edge[i]
 		for t := range numTags {
-			bs, bp := neg, 0
-			for p := range numTags {
-				if !allowed(p, t) || delta[i-1][p] == neg {
-					continue
+			// An I- tag continues its B- or itself; O and B- follow any
+			// tag. Ties go to the lower previous tag. An unreachable
+			// previous tag scores -Inf and never wins.
+			var bs float32
+			var bp int
+			if t != 0 && t%2 == 0 {
+				bs, bp = prev[t-1]+edge[t-1][t], t-1
+				if s := prev[t] + edge[t][t]; s > bs {
+					bs, bp = s, t
 				}
-				if s := delta[i-1][p] + l.edge[i][p][t]; s > bs {
-					bs, bp = s, p
+			} else {
+				bs, bp = prev[0]+edge[0][t], 0
+				for p := 1; p < numTags; p++ {
+					if s := prev[p] + edge[p][t]; s > bs {
+						bs, bp = s, p
+					}
 				}
 			}
 			delta[i][t], back[i][t] = bs+l.emit[i][t], int8(bp)

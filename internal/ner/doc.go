@@ -10,6 +10,14 @@
 // the model learns from contexts and classes, not only from the names it
 // has seen; the trainer keeps the epoch that scores best on dev.
 //
+// Tagging sums each distinct word's weights once (wordcache.go): most
+// features read one word, in one of five positions around the word being
+// tagged, so a word's sums per position and its edge scores are cached,
+// and a caller that memoises its words (the analyzer) attaches them with
+// Model.Prepare. Only the features that join two words are looked up per
+// token. The sums are exact integers, so cached and uncached tagging give
+// the same tags.
+//
 // A document is read twice (TagDocument): the second pass adds document
 // features, the tags the first pass gave the same stem elsewhere in the
 // article (a surname after the full name, a club named once after نادي).

@@ -115,11 +115,8 @@ func (m *Model) TagDocument(doc [][]Word) [][]int {
 	flat := make([]int, n)
 	off := 0
 	for k, ws := range doc {
+		l.fillSentence(m, ws, off)
 		v := l.view(off, off+len(ws))
-		for i := range ws {
-			l.feats = features(l.feats[:0], ws, i)
-			v.fill(m, ws, i, l.feats)
-		}
 		out[k] = flat[off : off+len(ws) : off+len(ws)]
 		v.viterbi(out[k])
 		off += len(ws)

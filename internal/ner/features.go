@@ -21,6 +21,8 @@ type Word struct {
 	Coarse uint16
 	Ent    string // what other annotated corpora say of the stem (see EntityLexicon)
 	Doc    uint16 // tags a first pass gave the same stem elsewhere in the document (bit per tag; see DocMemory)
+
+	scores *wordScores // the model's sums for the word, set by Model.Prepare
 }
 
 // Resources are what the labeller's features read besides the words.
@@ -271,6 +273,10 @@ func edgeFeatures(dst []uint64, ws []Word, i, prev int) []uint64 {
 
 // features appends the hashes of word i's features that do not depend on
 // the tags (those are edgeFeatures): the decoder scores them once per word.
+// Tagging reads the same features by word (roleFeatures, pairFeatures;
+// TestRoleFeaturesAreFeatures holds them equal), but training reads them
+// in this order: its feature dropout draws by position, and the shipped
+// model comes out of the defaults byte for byte only in this order.
 func features(dst []uint64, ws []Word, i int) []uint64 {
 	w0, wm1, wp1, wm2, wp2 := at(ws, i), at(ws, i-1), at(ws, i+1), at(ws, i-2), at(ws, i+2)
 	add := func(h hasher) { dst = append(dst, uint64(h)) }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Model is a trained labeller: for each feature hash, one weight per tag.
@@ -35,6 +36,11 @@ type Model struct {
 	rows     int
 
 	trans [numTags + 1][numTags]float32 // transition weights, looked up once
+
+	cache wordCache // summed weights of the words tagged so far
+	gen   uint64    // which build of which model's table the sums in cache and in words (Prepare) were made from
+	bos   Word      // the boundary words, prepared (Prepare) at each build
+	eos   Word
 }
 
 type slot struct {
@@ -98,7 +104,16 @@ func (m *Model) build(keys []uint64, scale float32, weights func(i int, w *[numT
 	for p := range m.trans {
 		m.scores([]uint64{transFeature(p)}, &m.trans[p])
 	}
+	m.cache.reset()
+	m.gen = builds.Add(1)
+	m.bos, m.eos = bos, eos
+	m.Prepare(&m.bos)
+	m.Prepare(&m.eos)
 }
+
+// builds numbers the tables built by every model, so that a word's sums
+// are never taken for another model's or another build's.
+var builds atomic.Uint64
 
 // thaw rebuilds index and w from the table of a model read from a file,
 // which keeps only the table.
@@ -151,15 +166,7 @@ func (m *Model) lookup(f uint64) *slot {
 // scores sets s to the summed weights of feats.
 func (m *Model) scores(feats []uint64, s *[numTags]float32) {
 	var acc [numTags]int32
-	for _, f := range feats {
-		sl := m.lookup(f)
-		if sl == nil {
-			continue
-		}
-		for t, v := range sl.w {
-			acc[t] += int32(v)
-		}
-	}
+	m.sum(feats, &acc)
 	for t, v := range acc {
 		s[t] = float32(v) * m.scale
 	}
@@ -171,10 +178,7 @@ func (m *Model) Tag(ws []Word) []int {
 	l := lattices.Get().(*lattice)
 	defer lattices.Put(l)
 	l.reset(len(ws))
-	for i := range ws {
-		l.feats = features(l.feats[:0], ws, i)
-		l.fill(m, ws, i, l.feats)
-	}
+	l.fillSentence(m, ws, 0)
 	tags := make([]int, len(ws))
 	l.viterbi(tags)
 	return tags

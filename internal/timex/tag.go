@@ -31,8 +31,10 @@ type Timex struct {
 // date; a zero dct means the text is undated, and relative expressions are
 // then anchored on the first full date the text gives.
 func Tag(text string, tokens []arabic.Token, dct time.Time) []Timex {
-	tg := &tagger{text: text, t: mustTables()}
-	tg.words = tg.prepare(tokens)
+	tg := taggers.Get().(*tagger)
+	defer taggers.Put(tg)
+	tg.text, tg.t = text, mustTables()
+	tg.words = tg.prepare(tg.words[:0], tokens)
 	var found []found
 	for i := 0; i < len(tg.words); {
 		f, ok := tg.match(i)
@@ -62,6 +64,10 @@ type tagger struct {
 	words []word
 }
 
+// taggers are reused across Tag calls: the words of a document are most
+// of what tagging allocates, and none outlives the call.
+var taggers = sync.Pool{New: func() any { return new(tagger) }}
+
 // vocabulary is every word the patterns know, to decide clitic splits.
 var vocabulary = func() map[string]bool {
 	v := map[string]bool{
@@ -84,8 +90,8 @@ var vocabulary = func() map[string]bool {
 	return v
 }()
 
-func (tg *tagger) prepare(tokens []arabic.Token) []word {
-	out := make([]word, 0, len(tokens))
+// prepare appends the words of tokens to out.
+func (tg *tagger) prepare(out []word, tokens []arabic.Token) []word {
 	for _, t := range tokens {
 		w := word{start: t.Start, end: t.End, kind: t.Kind}
 		switch t.Kind {
