@@ -91,3 +91,32 @@ func TestCachedScoresExact(t *testing.T) {
 		t.Error("ResetCache kept a word")
 	}
 }
+
+// TestPrepareBelongsToItsModel: sums attached by one model are not read by
+// another, nor by the same model after its weights change.
+func TestPrepareBelongsToItsModel(t *testing.T) {
+	shipped, err := LoadModel()
+	if err != nil {
+		t.Skipf("no model shipped: %v", err)
+	}
+	exs := tinyExamples()
+	tiny := Train(exs, Options{Epochs: 5, Seed: 7}, nil)
+	for _, ex := range exs {
+		want := tiny.Tag(ex.Words)
+		prepared := slices.Clone(ex.Words)
+		for i := range prepared {
+			shipped.Prepare(&prepared[i])
+		}
+		if got := tiny.Tag(prepared); !slices.Equal(got, want) {
+			t.Errorf("tags %v with the shipped model's sums attached, want %v", got, want)
+		}
+		for i := range prepared {
+			tiny.Prepare(&prepared[i])
+		}
+		tiny.ShiftOutside(50) // new weights: the attached sums are stale
+		if got, want := tiny.Tag(prepared), tiny.Tag(ex.Words); !slices.Equal(got, want) {
+			t.Errorf("tags %v with stale sums attached, want %v", got, want)
+		}
+		tiny.ShiftOutside(-50)
+	}
+}
