@@ -24,19 +24,35 @@ type Token struct {
 type Starts struct {
 	dict         *Dictionary
 	names, hints []*match
+	sector       bool // a form of the word is a sector noun (Dictionary.Sector)
+	sectorHead   bool // a form of the word starts a two-word sector noun
 }
 
-// StartsOf looks up the names and hints that may start at t.
+// StartsOf looks up the names, hints and sector nouns that may start at t.
 func (d *Dictionary) StartsOf(t Token) *Starts {
 	s := &Starts{dict: d}
 	for _, c := range nameCandidates(t).list() {
 		s.names = append(s.names, d.names[c]...)
 		s.hints = append(s.hints, d.hints[c]...)
 	}
-	if s.names == nil && s.hints == nil {
+	for _, c := range candidates(t).list() {
+		_, sector := d.sectors[c]
+		s.sector = s.sector || sector
+		s.sectorHead = s.sectorHead || d.sectorHeads[c]
+	}
+	if s.names == nil && s.hints == nil && !s.sector && !s.sectorHead {
 		return &d.noStarts
 	}
 	return s
+}
+
+// starts returns what StartsOf found for t, or nil when t does not carry
+// this dictionary's.
+func (d *Dictionary) starts(t *Token) *Starts {
+	if s := t.Starts; s != nil && s.dict == d {
+		return s
+	}
+	return nil
 }
 
 // Mention is a name found in the text, with the token span it covers.
@@ -114,7 +130,7 @@ func (d *Dictionary) MatchAt(toks []Token, i int) (*Entry, int) {
 
 // matchAt returns the longest name, or hint, starting at token i.
 func (d *Dictionary) matchAt(hints bool, toks []Token, i int) (*Entry, int) {
-	if s := toks[i].Starts; s != nil && s.dict == d {
+	if s := d.starts(&toks[i]); s != nil {
 		if hints {
 			return longestAt(s.hints, toks, i, nil, 0)
 		}

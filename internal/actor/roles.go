@@ -140,7 +140,12 @@ func definite(t Token) bool {
 
 // sectorAt returns how many words (2 or 1) of a sector noun start at i.
 func (r *Resolver) sectorAt(toks []Token, i int, covered []bool) int {
-	if i+1 < len(toks) && !covered[i+1] && toks[i+1].Sentence == toks[i].Sentence {
+	// Most words start no sector noun, and their Starts say so.
+	s := r.Dict.starts(&toks[i])
+	if s != nil && !s.sector && !s.sectorHead {
+		return 0
+	}
+	if i+1 < len(toks) && !covered[i+1] && toks[i+1].Sentence == toks[i].Sentence && (s == nil || s.sectorHead) {
 		for _, c := range candidates(toks[i]).list() {
 			if _, ok := r.Dict.SectorPair(c, toks[i+1].Key); ok {
 				return 2

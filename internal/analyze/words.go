@@ -13,9 +13,10 @@ import (
 // whatever its context: its segmentation and the labeller's word-level
 // features. Entries are shared and never changed.
 type wordInfo struct {
-	morph  arabic.Morph
-	ner    ner.Word      // without the contextual Gaz and Doc
-	starts *actor.Starts // the dictionary names that may start at the word
+	written string // the memo's key: the word as written, or the other token's normalised text
+	morph   arabic.Morph
+	ner     ner.Word      // without the contextual Gaz and Doc
+	starts  *actor.Starts // the dictionary names that may start at the word
 }
 
 // maxWords bounds the memo of analysed words.
@@ -53,7 +54,7 @@ func (memo *wordMemo) put(arabicWord bool, key string, w *wordInfo) {
 		*m = make(map[string]*wordInfo, 1<<14)
 	}
 	if len(*m) < maxWords {
-		(*m)[strings.Clone(key)] = w // key points into a whole document
+		(*m)[w.written] = w // not key, which points into a whole document
 	}
 }
 
@@ -63,7 +64,7 @@ func (a *Analyzer) word(orig, normal string) *wordInfo {
 	if w := a.memo.get(true, orig); w != nil {
 		return w
 	}
-	w := &wordInfo{morph: a.words.Morph(orig, normal)}
+	w := &wordInfo{written: strings.Clone(orig), morph: a.words.Morph(orig, normal)}
 	w.ner = a.nerWord(normal, w.morph.Stem, w.morph.Proclitics)
 	w.starts = a.dict.StartsOf(actor.Token{Key: w.ner.Key, Pro: w.morph.Proclitics})
 	a.memo.put(true, orig, w)
@@ -76,7 +77,7 @@ func (a *Analyzer) other(normal string) *wordInfo {
 	if w := a.memo.get(false, normal); w != nil {
 		return w
 	}
-	w := &wordInfo{ner: a.nerWord(normal, "", "")}
+	w := &wordInfo{written: strings.Clone(normal), ner: a.nerWord(normal, "", "")}
 	w.starts = a.dict.StartsOf(actor.Token{Key: w.ner.Key})
 	a.memo.put(false, normal, w)
 	return w
