@@ -207,20 +207,26 @@ func (d *Dictionary) scanNames(hints bool, toks []Token, kind func(*Entry) (typ,
 // stands where it covers every mention it touches (ريال مدريد, not مدريد).
 func (d *Dictionary) GazLabels(toks []Token, mentions []Mention) []string {
 	labels := make([]string, len(toks))
-	owner := make([]int, len(toks)) // 1 + index of the mention on the token
 	mark := func(m Mention) {
 		for i := m.First; i < m.Stop; i++ {
 			labels[i] = GazLabel(m) + "-I"
 		}
 		labels[m.First] = GazLabel(m) + "-B"
 	}
-	for k, m := range mentions {
+	for _, m := range mentions {
 		mark(m)
+	}
+	hints := d.Hints(toks)
+	if len(hints) == 0 {
+		return labels
+	}
+	owner := make([]int, len(toks)) // 1 + index of the mention on the token
+	for k, m := range mentions {
 		for i := m.First; i < m.Stop; i++ {
 			owner[i] = k + 1
 		}
 	}
-	for _, h := range d.Hints(toks) {
+	for _, h := range hints {
 		if covers(h, mentions, owner) {
 			mark(h)
 		}
@@ -344,10 +350,11 @@ type Resolver struct {
 // Resolve codes each mention. text is the article text the token spans
 // point into.
 func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
-	var out []Entity
+	mentions := r.extraMentions(toks, ms)
+	out := make([]Entity, 0, len(mentions))
 	persons := map[string]*Entity{} // last-name key -> resolved person
 	bodies := map[*Entry]Entity{}   // IGO-like names used for a national body
-	for _, m := range r.extraMentions(toks, ms) {
+	for _, m := range mentions {
 		e := Entity{Type: m.Type, Source: m.Source}
 		e.Start = spanStart(text, toks[m.First])
 		e.End = toks[m.Stop-1].End

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"time"
 
 	"github.com/rasd-project/rasd/internal/actor"
@@ -46,15 +47,18 @@ func (a *Analyzer) entityLayer(d *document.Document, words []*wordInfo, sc *scra
 		}
 	}
 	taken := make([]bool, len(toks))
-	for _, m := range append(append([]actor.Mention(nil), dict...), model...) {
-		for i := m.First; i < m.Stop; i++ {
-			taken[i] = true
+	for _, ms := range [2][]actor.Mention{dict, model} {
+		for _, m := range ms {
+			for i := m.First; i < m.Stop; i++ {
+				taken[i] = true
+			}
 		}
 	}
 	model = append(model, a.titleMentions(d, toks, taken)...)
 	date, _ := time.Parse("2006-01-02", d.Article.Published)
 	r := &actor.Resolver{Dict: a.dict, Date: date}
-	d.Entities = d.Entities[:0]
+	resolved := r.Resolve(d.Text, toks, actor.Merge(dict, model))
+	d.Entities = slices.Grow(d.Entities[:0], len(d.Article.Authors)+len(resolved))
 	for i, name := range d.Article.Authors {
 		e := document.Entity{Text: name, Type: "PERS", Role: "author", Confidence: 1, Source: "metadata"}
 		if i < len(d.Article.AuthorSpans) {
@@ -63,7 +67,7 @@ func (a *Analyzer) entityLayer(d *document.Document, words []*wordInfo, sc *scra
 		}
 		d.Entities = append(d.Entities, e)
 	}
-	for _, e := range r.Resolve(d.Text, toks, actor.Merge(dict, model)) {
+	for _, e := range resolved {
 		de := document.Entity{Span: &article.Span{Start: e.Start, End: e.End}, Text: e.Text, Type: e.Type, Confidence: e.Confidence, Source: e.Source}
 		if e.ActorID != "" || e.Code != "" {
 			de.Actor = &document.Actor{ID: e.ActorID, Name: e.ActorName, Code: e.Code, Country: e.Country, Sector: e.Sector, Wikidata: e.Wikidata}
