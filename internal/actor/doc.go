@@ -8,4 +8,9 @@
 // كونستانتين زاتولين) and a sector noun with a nisba as a national body
 // (القوات الروسية RUSMIL, محكمة روسية RUSJUD; الرئيس الروسي is the office
 // holder at the article's date).
+//
+// Name matching looks up the forms of each token (as written, without its
+// proclitics, with the article they absorbed); a caller that memoises its
+// words keeps the result with each word (Dictionary.StartsOf, Token.Starts)
+// and spares every later match those lookups.
 package actor
