@@ -157,7 +157,14 @@ func reportSpeed(b *testing.B, tokens int, cpu time.Duration) {
 // BenchmarkTagNewsDocuments labels the same sample article by article, in
 // two passes with document memory, as the analyzer does: tokens per
 // second.
-func BenchmarkTagNewsDocuments(b *testing.B) {
+func BenchmarkTagNewsDocuments(b *testing.B) { benchTagDocuments(b, false) }
+
+// BenchmarkTagNewsDocumentsCold is BenchmarkTagNewsDocuments with the
+// model's word cache emptied before each pass over the sample: what
+// tagging costs while the cache fills (compare the two side by side).
+func BenchmarkTagNewsDocumentsCold(b *testing.B) { benchTagDocuments(b, true) }
+
+func benchTagDocuments(b *testing.B, cold bool) {
 	m, err := LoadModel()
 	if err != nil {
 		b.Skip(err)
@@ -166,6 +173,9 @@ func BenchmarkTagNewsDocuments(b *testing.B) {
 	b.ResetTimer()
 	cpu := cpuTime()
 	for b.Loop() {
+		if cold {
+			m.ResetCache()
+		}
 		for _, d := range docs {
 			m.TagDocument(d)
 		}
