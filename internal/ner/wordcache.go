@@ -121,8 +121,8 @@ func keyOf(w *Word) wordKey {
 	return wordKey{w.Key, w.Stem, w.Pro, w.Shape, w.Lex, w.Gaz, w.Ent, w.Fine, w.Coarse}
 }
 
-// wordScores are a word's summed weights in each role, and its stem-edge
-// weights after each previous tag (startTag included).
+// wordScores are a word's summed weights in each role, and its edge
+// scores after each previous tag (startTag included).
 type wordScores struct {
 	gen  uint64 // the model's weights they were summed from (Model.gen)
 	key  wordKey
@@ -144,8 +144,8 @@ type wordCache struct {
 	words map[string]*wordScores
 }
 
-// maxWords bounds the cache (about 500 bytes a word): the news sample's
-// 1,500 articles have some 60,000 distinct words.
+// maxWords bounds the cache: at 300 to 700 bytes a word (the edge scores
+// are a word's own only when it has stem-edge weights), 40 to 90 MB.
 const maxWords = 1 << 17
 
 func (c *wordCache) get(k *wordKey) *wordScores {
