@@ -132,22 +132,12 @@ func (a *Analyzer) textLayer(d *document.Document, sc *scratch) ([]arabic.Token,
 	for i, t := range toks {
 		dt := document.Token{Span: article.Span{Start: t.Start, End: t.End}, Kind: t.Kind.String(), Text: t.Text}
 		if t.Kind == arabic.Word {
-			orig := d.Text[t.Start:t.End]
-			w := sc.recent.get(orig)
-			if w == nil {
-				w = a.word(orig, t.Text)
-				sc.recent.put(w)
-			}
+			w := a.word(d.Text[t.Start:t.End], t.Text)
 			m := w.morph
 			dt.Pro, dt.Enc, dt.Stem = m.Proclitics, m.Enclitic, m.Stem
 			words[i] = w
 		} else {
-			w := sc.recent.get(t.Text)
-			if w == nil {
-				w = a.other(t.Text)
-				sc.recent.put(w)
-			}
-			words[i] = w
+			words[i] = a.other(t.Text)
 		}
 		d.Tokens[i] = dt
 	}

@@ -7,7 +7,6 @@
 // memoised (words.go): its segmentation, the NER labeller's view of it with
 // the model's sums attached (ner.Model.Prepare), and the dictionary names
 // and sector nouns that may start at it (actor.Starts). Each analysing
-// goroutine also keeps a small table of its recent memo entries and its
-// per-token working slices (scratch.go), reused from one document to the
-// next. The Analyzer is safe for concurrent use.
+// goroutine also keeps its per-token working slices (scratch.go), reused
+// from one document to the next. The Analyzer is safe for concurrent use.
 package analyze

@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"hash/maphash"
 	"sync"
 
 	"github.com/rasd-project/rasd/internal/actor"
@@ -17,31 +16,7 @@ type scratch struct {
 	words      []*wordInfo
 	toks       []actor.Token
 	nerWords   []ner.Word
-	recent     recentWords
 }
-
-// recentWords is a small direct-mapped cache of memo entries in front of
-// the shared memo: a goroutine's own (it lives in the pooled scratch), so
-// it needs no lock, and it is small enough to stay in the processor's
-// cache, where the frequent words of news (في، من، على، ،) then stay. An
-// Arabic word is found by the word as written and another token by its
-// normalised text; the two never look alike.
-type recentWords [1 << 11]*wordInfo
-
-var recentSeed = maphash.MakeSeed()
-
-func recentSlot(key string) int {
-	return int(maphash.String(recentSeed, key) & (1<<11 - 1))
-}
-
-func (r *recentWords) get(key string) *wordInfo {
-	if w := r[recentSlot(key)]; w != nil && w.written == key {
-		return w
-	}
-	return nil
-}
-
-func (r *recentWords) put(w *wordInfo) { r[recentSlot(w.written)] = w }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
 

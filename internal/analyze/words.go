@@ -13,10 +13,9 @@ import (
 // whatever its context: its segmentation and the labeller's word-level
 // features. Entries are shared and never changed.
 type wordInfo struct {
-	written string // the memo's key: the word as written, or the other token's normalised text
-	morph   arabic.Morph
-	ner     ner.Word      // without the contextual Gaz and Doc
-	starts  *actor.Starts // the dictionary names that may start at the word
+	morph  arabic.Morph
+	ner    ner.Word      // without the contextual Gaz and Doc
+	starts *actor.Starts // the dictionary names that may start at the word
 }
 
 // maxWords bounds the memo of analysed words.
@@ -31,56 +30,50 @@ type wordMemo struct {
 	others map[string]*wordInfo // other tokens (numbers, Latin words, punctuation) by their normalised text
 }
 
-// get returns the entry of key in the memo's map of Arabic words, or of
-// other tokens.
-func (memo *wordMemo) get(arabicWord bool, key string) *wordInfo {
-	memo.mu.RLock()
-	defer memo.mu.RUnlock()
-	if arabicWord {
-		return memo.m[key]
-	}
-	return memo.others[key]
-}
-
-// put adds w under key unless the map is full.
-func (memo *wordMemo) put(arabicWord bool, key string, w *wordInfo) {
-	memo.mu.Lock()
-	defer memo.mu.Unlock()
+// entry returns the memo's entry of key in the map of Arabic words, or of
+// other tokens, built and added (while there is room) when missing.
+func (memo *wordMemo) entry(arabicWord bool, key string, build func() *wordInfo) *wordInfo {
 	m := &memo.others
 	if arabicWord {
 		m = &memo.m
 	}
+	memo.mu.RLock()
+	w := (*m)[key]
+	memo.mu.RUnlock()
+	if w != nil {
+		return w
+	}
+	w = build()
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
 	if *m == nil {
 		*m = make(map[string]*wordInfo, 1<<14)
 	}
 	if len(*m) < maxWords {
-		(*m)[w.written] = w // not key, which points into a whole document
+		(*m)[strings.Clone(key)] = w // a clone: key points into a whole document
 	}
+	return w
 }
 
 // word returns the analysis of an Arabic word token (orig as written,
 // normal its normalised text).
 func (a *Analyzer) word(orig, normal string) *wordInfo {
-	if w := a.memo.get(true, orig); w != nil {
+	return a.memo.entry(true, orig, func() *wordInfo {
+		w := &wordInfo{morph: a.words.Morph(orig, normal)}
+		w.ner = a.nerWord(normal, w.morph.Stem, w.morph.Proclitics)
+		w.starts = a.dict.StartsOf(actor.Token{Key: w.ner.Key, Pro: w.morph.Proclitics})
 		return w
-	}
-	w := &wordInfo{written: strings.Clone(orig), morph: a.words.Morph(orig, normal)}
-	w.ner = a.nerWord(normal, w.morph.Stem, w.morph.Proclitics)
-	w.starts = a.dict.StartsOf(actor.Token{Key: w.ner.Key, Pro: w.morph.Proclitics})
-	a.memo.put(true, orig, w)
-	return w
+	})
 }
 
 // other returns the labeller's and the dictionary's view of a token that
 // is no Arabic word (normal its normalised text); it has no morphology.
 func (a *Analyzer) other(normal string) *wordInfo {
-	if w := a.memo.get(false, normal); w != nil {
+	return a.memo.entry(false, normal, func() *wordInfo {
+		w := &wordInfo{ner: a.nerWord(normal, "", "")}
+		w.starts = a.dict.StartsOf(actor.Token{Key: w.ner.Key})
 		return w
-	}
-	w := &wordInfo{written: strings.Clone(normal), ner: a.nerWord(normal, "", "")}
-	w.starts = a.dict.StartsOf(actor.Token{Key: w.ner.Key})
-	a.memo.put(false, normal, w)
-	return w
+	})
 }
 
 // nerWord is the labeller's view of one token on its own: ner.MakeWord
