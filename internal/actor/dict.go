@@ -131,6 +131,10 @@ type Dictionary struct {
 	names   map[string][]*match // first token key -> candidate names, longest first
 	nisba   map[string]string   // nisba adjective key -> country code
 	sectors map[string]string   // sector noun (key, possibly two words) -> agent code
+	// sectorLemmas are the one-word sector nouns without article and
+	// endings (sectorLemma), for the inflected forms the table does not
+	// list; "" where two nouns of different codes share a lemma.
+	sectorLemmas map[string]string
 	// sectorHeads are the first words of the two-word sector nouns: only
 	// they are worth joining to the next word for a lookup.
 	sectorHeads map[string]bool
@@ -341,6 +345,8 @@ func (d *Dictionary) loadSectors(fsys fs.FS) error {
 		d.sectors[strings.Join(keys, " ")] = f[1]
 		if len(keys) > 1 {
 			d.sectorHeads[keys[0]] = true
+		} else {
+			d.addSectorLemma(keys[0], f[1])
 		}
 		return nil
 	})
@@ -568,10 +574,48 @@ func (d *Dictionary) Nisba(key string) (string, bool) {
 	return c, ok
 }
 
-// Sector returns the agent code of a sector noun phrase in key form.
+// Sector returns the agent code of a sector noun phrase in key form, or of
+// an inflection of a one-word one (مسلحين، جنديا، مدنيين).
 func (d *Dictionary) Sector(key string) (string, bool) {
-	c, ok := d.sectors[key]
-	return c, ok
+	if c, ok := d.sectors[key]; ok {
+		return c, true
+	}
+	if l, ok := sectorLemma(key); ok {
+		if c := d.sectorLemmas[l]; c != "" {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+func (d *Dictionary) addSectorLemma(key, code string) {
+	l, _ := sectorLemma(key)
+	if d.sectorLemmas == nil {
+		d.sectorLemmas = map[string]string{}
+	}
+	if c, seen := d.sectorLemmas[l]; seen && c != code {
+		code = "" // two sectors: the ending alone cannot choose
+	}
+	d.sectorLemmas[l] = code
+}
+
+// sectorEndings are the endings of case, number and the dual that a
+// sector noun takes: مسلحون، مسلحين، جنديان، جنديا (longest first).
+var sectorEndings = []string{"ون", "ين", "ان", "ا"}
+
+// sectorLemma strips the article and one ending off a key, leaving at
+// least three letters; ok reports whether anything was stripped.
+func sectorLemma(key string) (lemma string, ok bool) {
+	lemma = key
+	if rest, found := strings.CutPrefix(lemma, "ال"); found && utf8.RuneCountInString(rest) >= 3 {
+		lemma, ok = rest, true
+	}
+	for _, e := range sectorEndings {
+		if rest, found := strings.CutSuffix(lemma, e); found && utf8.RuneCountInString(rest) >= 3 {
+			return rest, true
+		}
+	}
+	return lemma, ok
 }
 
 // SectorPair is Sector of the two-word noun "first next", without

@@ -36,7 +36,7 @@ func (d *Dictionary) StartsOf(t Token) *Starts {
 		s.hints = append(s.hints, d.hints[c]...)
 	}
 	for _, c := range candidates(t).list() {
-		_, sector := d.sectors[c]
+		_, sector := d.Sector(c)
 		s.sector = s.sector || sector
 		s.sectorHead = s.sectorHead || d.sectorHeads[c]
 	}
@@ -389,6 +389,8 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 			}
 		case m.Source == "role":
 			r.codeRole(&e, toks, m)
+		case m.Source == "sector":
+			r.codeSector(&e, toks, m)
 		case m.Type == "PERS":
 			e.Confidence = 0.75
 			if p, ok := person(persons, toks[m.Stop-1]); ok && m.Stop-m.First < 3 {

@@ -85,7 +85,9 @@ func surnameLike(key string) bool {
 
 // roles finds a sector noun (one or two words) followed by a nisba in the
 // same sentence, where no name covers them and no person's name follows in
-// apposition (النائب الروسي، كونستانتين زاتولين is the person).
+// apposition (النائب الروسي، كونستانتين زاتولين is the person). A noun of
+// a collective sector without a nisba (هاجم مسلحون مركزا للشرطة) is an
+// actor of no stated country (bareSector).
 func (r *Resolver) roles(toks []Token, ms []Mention, covered []bool) []Mention {
 	persAt := map[int]bool{}
 	for _, m := range ms {
@@ -103,26 +105,48 @@ func (r *Resolver) roles(toks []Token, ms []Mention, covered []bool) []Mention {
 			continue
 		}
 		j := i + n
-		if j >= len(toks) || covered[j] || toks[j].Sentence != toks[i].Sentence {
-			continue
+		sameSentence := j < len(toks) && toks[j].Sentence == toks[i].Sentence
+		if sameSentence && !covered[j] {
+			if _, ok := r.nisbaOf(toks[j]); ok {
+				next := j + 1
+				if next < len(toks) && (toks[next].Key == "،" || toks[next].Key == ",") {
+					next++
+				}
+				if persAt[next] {
+					continue
+				}
+				out = append(out, Mention{First: i, Stop: j + 1, Type: "ORG", Source: "role"})
+				markCovered(covered, i, j+1)
+				i = j
+				continue
+			}
 		}
-		if _, ok := r.nisbaOf(toks[j]); !ok {
-			continue
+		if sameSentence && covered[j] {
+			continue // a title or a body before its name: اللواء عطا، شرطة دبي
 		}
-		next := j + 1
-		if next < len(toks) && (toks[next].Key == "،" || toks[next].Key == ",") {
-			next++
+		if _, sector := r.sectorOf(toks, Mention{First: i, Stop: j}); collectiveSectors[sector] {
+			out = append(out, Mention{First: i, Stop: j, Type: "ORG", Source: "sector"})
+			markCovered(covered, i, j)
+			i = j - 1
 		}
-		if persAt[next] {
-			continue
-		}
-		out = append(out, Mention{First: i, Stop: j + 1, Type: "ORG", Source: "role"})
-		for k := i; k <= j; k++ {
-			covered[k] = true
-		}
-		i = j
 	}
 	return out
+}
+
+// collectiveSectors are the sectors whose nouns name an actor without a
+// country (مسلحون، الشرطة، المتظاهرون، مدنيين): the news names them so, and
+// the event gold standard codes them with no country. A bare government,
+// parliament, court or office holder (الحكومة، الرئيس) is left to the
+// coder's reading of the context, which knows whose it is.
+var collectiveSectors = map[string]bool{
+	"MIL": true, "COP": true, "REB": true, "UAF": true, "RAD": true, "SEP": true, "CRM": true,
+	"OPP": true, "CVL": true, "REF": true, "LAB": true, "EDU": true, "MED": true,
+}
+
+func markCovered(covered []bool, first, stop int) {
+	for k := first; k < stop; k++ {
+		covered[k] = true
+	}
 }
 
 // adjectival: a definite sector word after a definite noun qualifies it
@@ -133,10 +157,15 @@ func adjectival(prev, t Token) bool {
 
 func definite(t Token) bool {
 	if strings.HasPrefix(t.Key, "ال") {
-		return true
+		return !thousands[t.Key]
 	}
 	return strings.HasPrefix(t.Key, t.Pro) && (strings.HasSuffix(t.Pro, "ال") || strings.HasSuffix(t.Pro, "لل"))
 }
+
+// thousands are the words for a thousand whose alef folds into what reads
+// as the article: آلاف الأشخاص is thousands of people, not a phrase of two
+// definite words.
+var thousands = map[string]bool{"الف": true, "الاف": true, "الفا": true, "الفين": true}
 
 // sectorAt returns how many words (2 or 1) of a sector noun start at i.
 func (r *Resolver) sectorAt(toks []Token, i int, covered []bool) int {
@@ -160,10 +189,15 @@ func (r *Resolver) sectorAt(toks []Token, i int, covered []bool) int {
 	return 0
 }
 
-// sectorOf reads the sector noun of a role mention.
+// sectorOf reads the sector noun of a mention: a role (the noun and a
+// nisba) or a bare sector noun (one or two words).
 func (r *Resolver) sectorOf(toks []Token, m Mention) (noun, sector string) {
+	words := m.Stop - m.First
+	if m.Source == "role" {
+		words-- // the nisba
+	}
 	for _, c := range candidates(toks[m.First]).list() {
-		if m.Stop-m.First == 3 {
+		if words == 2 {
 			noun = c + " " + toks[m.First+1].Key
 		} else {
 			noun = c
@@ -199,5 +233,18 @@ func (r *Resolver) codeRole(e *Entity, toks []Token, m Mention) {
 	}
 	e.Country, e.Sector, e.Code = country, sector, country+sector
 	e.ActorID = "role:" + e.Code
+	e.ActorName = e.Text
+}
+
+// NoCountry stands for the country in the code of an actor whose country
+// the text does not state, as in TABARI's codes: ---UAF, ---COP.
+const NoCountry = "---"
+
+// codeSector codes a bare sector noun: its sector, no country.
+func (r *Resolver) codeSector(e *Entity, toks []Token, m Mention) {
+	_, sector := r.sectorOf(toks, m)
+	e.Confidence = 0.6
+	e.Sector, e.Code = sector, NoCountry+sector
+	e.ActorID = "sector:" + sector
 	e.ActorName = e.Text
 }

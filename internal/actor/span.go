@@ -60,13 +60,15 @@ func (d *Dictionary) CodeSpan(toks []Token, first, stop int) (country, sector st
 			if code, ok := d.Nisba(c); ok {
 				setCountry(code)
 			}
-			if s, ok := d.Sector(c); ok && sector == "" {
-				sector = s
-			}
+			// The longer noun first: مسلحين مجهولين is UAF, مسلحين alone
+			// would not say so.
 			if i+1 < stop {
 				if s, ok := d.SectorPair(c, stripPro(toks[i+1])); ok && sector == "" {
 					sector = s
 				}
+			}
+			if s, ok := d.Sector(c); ok && sector == "" {
+				sector = s
 			}
 		}
 	}

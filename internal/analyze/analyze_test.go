@@ -235,9 +235,9 @@ func TestCoderRules(t *testing.T) {
 		text string
 		want string // SOURCE-CODE-TARGET of the events, in order
 	}{
-		{"تظاهر آلاف الأشخاص في العاصمة احتجاجا على ارتفاع الأسعار.", "-141-"},
+		{"تظاهر آلاف الأشخاص في العاصمة احتجاجا على ارتفاع الأسعار.", "---CVL-141-"}, // people of no stated country
 		{"ومع ساعات بعد الظهر، ارتفعت حدة الاحتجاجات.", "-140-"},
-		{"قُتل ثلاثة أشخاص في انفجار سيارة مفخخة في وسط المدينة.", "-1823-"},
+		{"قُتل ثلاثة أشخاص في انفجار سيارة مفخخة في وسط المدينة.", "-1823----CVL"}, // the victims, of no stated country
 		// بعد الغزو is background; UKR before the comma is not the subject
 		{"بعد الغزو الروسي لأوكرانيا، عرض توكاييف زيادة إنتاج الطاقة للأسواق الأوروبية.", "KAZGOV-030-EUR"},
 		{"بعد الهجوم على المدينة، عاد الهدوء إلى الشوارع.", ""},
@@ -255,7 +255,7 @@ func TestCoderRules(t *testing.T) {
 		// مقتل: the name after it suffered the act (تركيا is the accusative nisba)
 		{"أسفر الهجوم عن مقتل 15 جنديا تركيا في شمال العراق.", "-190-TUR -180-TUR"},
 		// the agent named after نفذ/شن/تبنى, also of a suffered attack
-		{"وتعرضت السفينة لهجوم نفذه قراصنة صوماليون قبالة سواحل اليمن.", "SOM-190-YEM"},
+		{"وتعرضت السفينة لهجوم نفذه قراصنة صوماليون قبالة سواحل اليمن.", "SOMUAF-190-YEM"},
 		// احتجاجا after a summons is its purpose, no protest of its own
 		{"استدعت وزارة الخارجية الكازاخستانية السفير الصيني احتجاجا على مقال.", "KAZGOV-114-CHN"},
 		// a visit noun: the visitor after ل, the host after إلى

@@ -81,7 +81,7 @@ func TestEventContext(t *testing.T) {
 	}{
 		{"negated attack with و", "ولم تهاجم القوات الإسرائيلية القرية أمس.", ""},
 		{"negated attack with ف", "فلم يهاجم الجيش الروسي المدينة.", ""},
-		{"conjunction left on the verb", "واحتج مئات المتظاهرين أمام البرلمان.", "-140-"},
+		{"conjunction left on the verb", "واحتج مئات المتظاهرين أمام البرلمان.", "---CVL-140-"}, // the protesters, of no stated country
 		{"refused act", "رفضت كازاخستان إرسال الجنود إلى أوكرانيا.", "KAZ-120-UKR"},
 		{"troops enter", "صدمت روسيا العالم حين دخل جنودها إلى كازاخستان.", "RUSMIL-074-KAZ"},
 		{"judged a provocation", "اعتبرت روسيا قرار أوكرانيا بمثابة استفزاز.", "RUS-111-UKR"},

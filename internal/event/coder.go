@@ -2,10 +2,12 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/rasd-project/rasd/internal/actor"
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/article"
 	"github.com/rasd-project/rasd/internal/document"
@@ -75,6 +77,7 @@ type party struct {
 	token  int // first token
 	code   string
 	coord  bool // written with و: the second of coordinated names
+	bare   bool // a sector noun of no stated country (مسلحون، الشرطة)
 }
 
 // Document codes the events of d and stores them in d.Events.
@@ -89,7 +92,8 @@ func (c *Coder) Document(d *document.Document) {
 		if stop > first && d.Tokens[stop-1].Text == "؟" {
 			continue // questions are not events
 		}
-		inSent := entitiesIn(ents, first, stop)
+		all := entitiesIn(ents, first, stop)
+		inSent := named(all)
 		var speakers []int // who said what follows, for reported acts
 		reportAt := -1     // the verb of saying they said it with
 		var feats []uint64 // the filter's features, computed once a sentence
@@ -120,6 +124,16 @@ func (c *Coder) Document(d *document.Document) {
 				continue
 			}
 			ev, ok := c.code(tk, si, i, n, pat, inSent, lastSource, speakers, featsOf)
+			if len(all) > len(inSent) && (!ok || partiesOf(ev) < 2) {
+				// The named actors leave a side empty: read the sentence
+				// again with its bare sector nouns (هاجم مسلحون مركزا
+				// للشرطة، اعتقلت الشرطة العراقية عشرة أشخاص).
+				ev2, ok2 := c.code(tk, si, i, n, pat, all, lastSource, speakers, featsOf)
+				victimsSuffer(ev2)
+				if ok2 && (!ok || partiesOf(ev2) > partiesOf(ev)) {
+					ev, ok = ev2, true
+				}
+			}
 			if !ok {
 				continue
 			}
@@ -430,6 +444,8 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if sources, nisbaSource = c.claimedBy(tk, inSent, i+n, s.Tokens[1]); sources == nil && nisbaSource == nil {
 			nisbaSource = c.forceNisba(d, i, n, first, s.Tokens[1])
 		}
+		// هجوم نفذه قراصنة صوماليون: who carried it out is not its target.
+		targets = slices.DeleteFunc(targets, func(t int) bool { return contains(sources, t) })
 	}
 	if len(targets) == 0 && c.Nisba != nil {
 		// الأسواق الأوروبية: a nisba after the trigger names the recipient.
@@ -1024,7 +1040,8 @@ func (c *Coder) actorEntities(d *document.Document) []party {
 			continue // في أستانا: where it happened, not who acted
 		}
 		if ok {
-			out = append(out, party{entity: k, token: tok, code: e.Actor.Code, coord: strings.HasPrefix(d.Tokens[tok].Pro, "و")})
+			out = append(out, party{entity: k, token: tok, code: e.Actor.Code, coord: strings.HasPrefix(d.Tokens[tok].Pro, "و"),
+				bare: strings.HasPrefix(e.Actor.Code, actor.NoCountry)})
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].token < out[b].token })
@@ -1050,6 +1067,53 @@ func (c *Coder) capitalAsGovernment(e document.Entity) bool {
 		return c.Capital(e.Actor.ID)
 	}
 	return true
+}
+
+// named is ps without the bare sector nouns: a sentence's named actors
+// take the sides of its acts first.
+func named(ps []party) []party {
+	for k, p := range ps {
+		if p.bare {
+			out := append([]party(nil), ps[:k]...)
+			for _, q := range ps[k+1:] {
+				if !q.bare {
+					out = append(out, q)
+				}
+			}
+			return out
+		}
+	}
+	return ps
+}
+
+// victimsSuffer turns bare civilians or refugees read as the agent of an
+// assault (CAMEO 18 to 20) into its target: قتل عشرة أشخاص is ten people killed.
+func victimsSuffer(events []document.Event) {
+	for k := range events {
+		e := &events[k]
+		if e.Root != "18" && e.Root != "19" && e.Root != "20" || e.Source == nil || e.Source.Code != actor.NoCountry+"CVL" && e.Source.Code != actor.NoCountry+"REF" {
+			continue
+		}
+		if e.Target == nil {
+			e.Target = e.Source
+		}
+		e.Source = nil
+	}
+}
+
+// partiesOf counts the sides the first of events fills.
+func partiesOf(events []document.Event) int {
+	if len(events) == 0 {
+		return 0
+	}
+	n := 0
+	if events[0].Source != nil {
+		n++
+	}
+	if events[0].Target != nil {
+		n++
+	}
+	return n
 }
 
 func entitiesIn(ps []party, first, stop int) []party {

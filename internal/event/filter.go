@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/rasd-project/rasd/data"
+	"github.com/rasd-project/rasd/internal/actor"
 	"github.com/rasd-project/rasd/internal/document"
 )
 
@@ -136,6 +137,9 @@ func (c *Coder) features(tk *tokenKeys, s document.Sentence) []uint64 {
 	fs = append(fs, cueClasses(tk, first, stop)...)
 	fs = append(fs, fnv("len", fmt.Sprint(min(words/10, 5))), fnv("bias"))
 	for _, e := range d.Entities {
+		if e.Actor != nil && strings.HasPrefix(e.Actor.Code, actor.NoCountry) {
+			continue // a bare sector noun (مسلحون، المتظاهرون): its words are features already
+		}
 		if e.Span != nil && e.Span.Start >= s.Span.Start && e.Span.End <= s.Span.End {
 			fs = append(fs, fnv("e", e.Type))
 			if e.Actor != nil && len(e.Actor.Code) >= 6 {
