@@ -342,6 +342,9 @@ func (d *Dictionary) loadSectors(fsys fs.FS) error {
 			return fmt.Errorf("agent code %q is not three capital letters", f[1])
 		}
 		keys := tokenKeys(f[0])
+		if len(keys) == 0 {
+			return fmt.Errorf("sector noun %q has no words", f[0])
+		}
 		d.sectors[strings.Join(keys, " ")] = f[1]
 		if len(keys) > 1 {
 			d.sectorHeads[keys[0]] = true
