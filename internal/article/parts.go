@@ -114,7 +114,7 @@ func ParseTime(s string) (time.Time, bool) {
 	}
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+			return t, !t.IsZero() // 0001-01-01: Go's zero time, which means no date
 		}
 	}
 	for _, d := range timex.Find(s) {
