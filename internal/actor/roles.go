@@ -240,6 +240,9 @@ func (r *Resolver) codeRole(e *Entity, toks []Token, m Mention) {
 // the text does not state, as in TABARI's codes: ---UAF, ---COP.
 const NoCountry = "---"
 
+// Bare reports whether code is a sector of no stated country (---UAF).
+func Bare(code string) bool { return strings.HasPrefix(code, NoCountry) }
+
 // codeSector codes a bare sector noun: its sector, no country.
 func (r *Resolver) codeSector(e *Entity, toks []Token, m Mention) {
 	_, sector := r.sectorOf(toks, m)

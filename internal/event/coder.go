@@ -1041,7 +1041,7 @@ func (c *Coder) actorEntities(d *document.Document) []party {
 		}
 		if ok {
 			out = append(out, party{entity: k, token: tok, code: e.Actor.Code, coord: strings.HasPrefix(d.Tokens[tok].Pro, "و"),
-				bare: strings.HasPrefix(e.Actor.Code, actor.NoCountry)})
+				bare: actor.Bare(e.Actor.Code)})
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].token < out[b].token })
@@ -1072,18 +1072,11 @@ func (c *Coder) capitalAsGovernment(e document.Entity) bool {
 // named is ps without the bare sector nouns: a sentence's named actors
 // take the sides of its acts first.
 func named(ps []party) []party {
-	for k, p := range ps {
-		if p.bare {
-			out := append([]party(nil), ps[:k]...)
-			for _, q := range ps[k+1:] {
-				if !q.bare {
-					out = append(out, q)
-				}
-			}
-			return out
-		}
+	bare := func(p party) bool { return p.bare }
+	if !slices.ContainsFunc(ps, bare) {
+		return ps
 	}
-	return ps
+	return slices.DeleteFunc(slices.Clone(ps), bare)
 }
 
 // victimsSuffer turns bare civilians or refugees read as the agent of an

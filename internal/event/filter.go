@@ -137,7 +137,7 @@ func (c *Coder) features(tk *tokenKeys, s document.Sentence) []uint64 {
 	fs = append(fs, cueClasses(tk, first, stop)...)
 	fs = append(fs, fnv("len", fmt.Sprint(min(words/10, 5))), fnv("bias"))
 	for _, e := range d.Entities {
-		if e.Actor != nil && strings.HasPrefix(e.Actor.Code, actor.NoCountry) {
+		if e.Actor != nil && actor.Bare(e.Actor.Code) {
 			continue // a bare sector noun (مسلحون، المتظاهرون): its words are features already
 		}
 		if e.Span != nil && e.Span.Start >= s.Span.Start && e.Span.End <= s.Span.End {
