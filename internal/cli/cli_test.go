@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -232,5 +233,58 @@ func TestDictTest(t *testing.T) {
 	}
 	if _, _, code := run(t, "", "dict", "test", "  "); code == 0 {
 		t.Error("an empty sentence was accepted")
+	}
+}
+
+// TestEvalCeiling runs `rasd eval ceiling` on a small detection file of
+// made-up sentences whose annotators mostly agree, and on one without votes.
+func TestEvalCeiling(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("id,event_type,label,accept,reject,total,text\n")
+	for i := range 60 {
+		switch {
+		case i < 20:
+			fmt.Fprintf(&b, "s%d,PROTEST,yes,3,0,3,تظاهر آلاف في الساحة %d\n", i, i)
+		case i < 25:
+			fmt.Fprintf(&b, "s%d,PROTEST,ambiguous,2,1,3,تجمع عشرات %d\n", i, i)
+		case i < 30:
+			fmt.Fprintf(&b, "s%d,PROTEST,difficult no,1,2,3,دعا حزب إلى التظاهر %d\n", i, i)
+		default:
+			fmt.Fprintf(&b, "s%d,PROTEST,easy no,0,3,3,افتتح الوزير معرضا %d\n", i, i)
+		}
+	}
+	path := filepath.Join(dir, "protest.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "", "eval", "ceiling", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep struct {
+		Type      string
+		Sentences int
+		Observed  map[string]int
+		Expected  map[string]float64
+		F1        float64
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if rep.Type != "PROTEST" || rep.Sentences != 60 || rep.Observed["yes"] != 20 || rep.Observed["no"] != 35 {
+		t.Errorf("report %+v", rep)
+	}
+	if y := rep.Expected["yes"]; y < 15 || y > 25 {
+		t.Errorf("fitted model expects %.1f yes, the file has 20", y)
+	}
+	if rep.F1 < 0.7 || rep.F1 > 1 {
+		t.Errorf("ceiling F1 %.3f for annotators who mostly agree", rep.F1)
+	}
+
+	bare := filepath.Join(dir, "novotes.csv")
+	os.WriteFile(bare, []byte("id,event_type,label,text\ns1,PROTEST,yes,تظاهر\n"), 0o644)
+	if _, errOut, code := run(t, "", "eval", "ceiling", bare); code == 0 || !strings.Contains(errOut, "novotes.csv") {
+		t.Errorf("a file without votes: exit %d, %q", code, errOut)
 	}
 }

@@ -33,7 +33,7 @@ precision/recall/F1, and type and value accuracy over the relaxed matches.`,
 		},
 	}
 	timexCmd.Flags().BoolVar(&errorsToo, "errors", false, "list every disagreement with the gold standard")
-	cmd.AddCommand(timexCmd, newEvalNERCmd(g), newEvalActorsCmd(g), newEvalDetectCmd(g))
+	cmd.AddCommand(timexCmd, newEvalNERCmd(g), newEvalActorsCmd(g), newEvalDetectCmd(g), newEvalCeilingCmd(g))
 	return cmd
 }
 
