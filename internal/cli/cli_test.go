@@ -262,12 +262,16 @@ func TestEvalCeiling(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
+	type fit struct {
+		LogLikelihood float64 `json:"log_likelihood"`
+		Expected      map[string]float64
+		F1            float64
+	}
 	var rep struct {
-		Type      string
-		Sentences int
-		Observed  map[string]int
-		Expected  map[string]float64
-		F1        float64
+		Type       string
+		Sentences  int
+		Observed   map[string]int
+		Beta, Free fit
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("%v: %s", err, out)
@@ -275,11 +279,16 @@ func TestEvalCeiling(t *testing.T) {
 	if rep.Type != "PROTEST" || rep.Sentences != 60 || rep.Observed["yes"] != 20 || rep.Observed["no"] != 35 {
 		t.Errorf("report %+v", rep)
 	}
-	if y := rep.Expected["yes"]; y < 15 || y > 25 {
-		t.Errorf("fitted model expects %.1f yes, the file has 20", y)
+	for name, f := range map[string]fit{"beta": rep.Beta, "free": rep.Free} {
+		if y := f.Expected["yes"]; y < 15 || y > 25 {
+			t.Errorf("%s prior expects %.1f yes, the file has 20", name, y)
+		}
+		if f.F1 < 0.7 || f.F1 > 1 {
+			t.Errorf("%s prior: ceiling F1 %.3f for annotators who mostly agree", name, f.F1)
+		}
 	}
-	if rep.F1 < 0.7 || rep.F1 > 1 {
-		t.Errorf("ceiling F1 %.3f for annotators who mostly agree", rep.F1)
+	if rep.Free.LogLikelihood < rep.Beta.LogLikelihood-1e-6 {
+		t.Errorf("free prior fits worse (%.3f) than the beta one (%.3f)", rep.Free.LogLikelihood, rep.Beta.LogLikelihood)
 	}
 
 	bare := filepath.Join(dir, "novotes.csv")

@@ -9,8 +9,9 @@ import (
 // The GSR calls a sentence "yes" only when every annotator accepted it,
 // "ambiguous" when exactly one rejected it, and "no" when two or more did.
 // So its labels hold the chance of the annotators' draws as well as what
-// the sentence says. VoteModel describes that chance, and Ceiling bounds
-// what any reader of the text alone can score against such labels.
+// the sentence says. A Prior describes that chance (a beta one, VoteModel,
+// or the best fit of any shape, FitPrior), and Ceiling bounds what any
+// reader of the text alone can score against such labels.
 
 // VoteModel is a beta-binomial model of the annotators: each sentence has
 // a chance q that an annotator accepts it; q is 0 with probability Zero,
@@ -135,44 +136,140 @@ func FitVotes(vs []Votes) VoteModel {
 	return best
 }
 
+// Prior is a distribution of the acceptance chance q over sentences, as
+// points of q and their probabilities (summing to 1).
+type Prior []PriorPoint
+
+// PriorPoint is one value of q and its probability.
+type PriorPoint struct {
+	Q    float64 `json:"q"`
+	Mass float64 `json:"mass"`
+}
+
+// Prior is m as k points of equal spacing, plus a point at 0 for Zero.
+func (m VoteModel) Prior(k int) Prior {
+	out := Prior{{0, m.Zero}}
+	for _, c := range m.cells(k) {
+		out = append(out, PriorPoint{c.q, c.mass * (1 - m.Zero)})
+	}
+	return out
+}
+
+// FitPrior is the nonparametric maximum-likelihood prior on k+1 points of
+// q from 0 to 1 (EM from a uniform start, until the log-likelihood gains
+// less than 1e-10 per pass, or for 20,000 passes): the best fit to the votes of any prior, not
+// only of beta ones.
+func FitPrior(vs []Votes, k int) Prior {
+	counts := countVotes(vs)
+	p := make(Prior, k+1)
+	for j := range p {
+		p[j] = PriorPoint{float64(j) / float64(k), 1 / float64(k+1)}
+	}
+	lik := make([][]float64, len(counts)) // lik[c][j]: chance of votes c at point j
+	for c, vc := range counts {
+		lik[c] = make([]float64, len(p))
+		for j, pt := range p {
+			lik[c][j] = binomial(vc.Accept, vc.Total, pt.Q)
+		}
+	}
+	next := make([]float64, len(p))
+	prev := math.Inf(-1)
+	for range 20000 {
+		clear(next)
+		ll := 0.0
+		for c, vc := range counts {
+			s := 0.0
+			for j, pt := range p {
+				s += pt.Mass * lik[c][j]
+			}
+			ll += float64(vc.sentences) * math.Log(s)
+			for j, pt := range p {
+				next[j] += float64(vc.sentences) * pt.Mass * lik[c][j] / s
+			}
+		}
+		for j := range p {
+			p[j].Mass = next[j] / float64(len(vs))
+		}
+		if ll-prev < 1e-10 {
+			break
+		}
+		prev = ll
+	}
+	return p
+}
+
+func binomial(k, n int, q float64) float64 {
+	lchoose := lgamma(float64(n+1)) - lgamma(float64(k+1)) - lgamma(float64(n-k+1))
+	return math.Exp(lchoose) * math.Pow(q, float64(k)) * math.Pow(1-q, float64(n-k))
+}
+
+// LogLikelihood is the log probability of the votes under p.
+func (p Prior) LogLikelihood(vs []Votes) float64 {
+	ll := 0.0
+	for _, vc := range countVotes(vs) {
+		s := 0.0
+		for _, pt := range p {
+			s += pt.Mass * binomial(vc.Accept, vc.Total, pt.Q)
+		}
+		ll += float64(vc.sentences) * math.Log(max(s, 1e-300))
+	}
+	return ll
+}
+
+// Support is the points of p that hold at least min of its mass.
+func (p Prior) Support(min float64) Prior {
+	var out Prior
+	for _, pt := range p {
+		if pt.Mass >= min {
+			out = append(out, pt)
+		}
+	}
+	return out
+}
+
 // Ceiling is what a reader that knew each sentence's q exactly could
-// score, in expectation, against labels drawn from m with as many
+// score, in expectation, against labels drawn from p with as many
 // annotators per sentence as vs has: precision, recall and F1 of "yes"
 // among the sentences not left out as ambiguous, at the best cut-off. No
 // classifier of the text can do better on such labels, since the text
 // tells at most q.
-func (m VoteModel) Ceiling(vs []Votes) (precision, recall, f1 float64) {
-	if len(vs) == 0 {
-		return 0, 0, 0
-	}
-	// One item per cell of q and annotator count: p is the chance that
-	// the sentence is "yes" given that it is scored, w the chance mass of
+func (p Prior) Ceiling(vs []Votes) (precision, recall, f1 float64) {
+	// One item per point and annotator count: y is the chance that the
+	// sentence is "yes" given that it is scored, w the chance mass of
 	// scored sentences it stands for.
-	type item struct{ p, w float64 }
+	type item struct{ y, w float64 }
 	var items []item
 	ts := totals(vs)
-	for _, c := range m.cells(4000) {
+	for _, pt := range p {
 		for _, t := range ts {
-			yes := math.Pow(c.q, float64(t.n))
-			amb := float64(t.n) * math.Pow(c.q, float64(t.n-1)) * (1 - c.q)
+			yes, amb, _ := labelChances(pt.Q, t.n)
 			if scored := 1 - amb; scored > 1e-12 {
-				items = append(items, item{yes / scored, c.mass * t.share * scored * (1 - m.Zero)})
+				items = append(items, item{yes / scored, pt.Mass * t.share * scored})
 			}
 		}
 	}
-	slices.SortFunc(items, func(x, y item) int { return cmpDesc(x.p, y.p) })
+	slices.SortStableFunc(items, func(a, b item) int { return cmpDesc(a.y, b.y) })
 	positives := 0.0
 	for _, it := range items {
-		positives += it.p * it.w
+		positives += it.y * it.w
 	}
 	tp, fp := 0.0, 0.0
 	for _, it := range items {
-		tp, fp = tp+it.p*it.w, fp+(1-it.p)*it.w
+		tp, fp = tp+it.y*it.w, fp+(1-it.y)*it.w
 		if f := 2 * tp / (2*tp + fp + (positives - tp)); f > f1 {
 			precision, recall, f1 = tp/(tp+fp), tp/positives, f
 		}
 	}
 	return precision, recall, f1
+}
+
+// labelChances are the chances that n annotators who each accept with
+// chance q make a sentence "yes" (none rejects), "ambiguous" (one does)
+// and "no".
+func labelChances(q float64, n int) (yes, ambiguous, no float64) {
+	yes = math.Pow(q, float64(n))
+	ambiguous = float64(n) * math.Pow(q, float64(n-1)) * (1 - q)
+	return yes, ambiguous, max(1-yes-ambiguous, 0)
 }
 
 func cmpDesc(a, b float64) int {
@@ -185,20 +282,16 @@ func cmpDesc(a, b float64) int {
 	return 0
 }
 
-// ExpectedLabels is the share of sentences m expects to be "yes",
+// ExpectedLabels is the share of sentences p expects to be "yes",
 // "ambiguous" and "no" with the annotator counts of vs: a check of the
 // fit against the file's own labels.
-func (m VoteModel) ExpectedLabels(vs []Votes) (yes, ambiguous, no float64) {
-	cells := m.cells(4000)
+func (p Prior) ExpectedLabels(vs []Votes) (yes, ambiguous, no float64) {
 	for _, t := range totals(vs) {
-		n := float64(t.n)
-		for _, c := range cells {
-			w := c.mass * (1 - m.Zero) * t.share
-			y := math.Pow(c.q, n)
-			a := n * math.Pow(c.q, n-1) * (1 - c.q)
-			yes, ambiguous, no = yes+w*y, ambiguous+w*a, no+w*(1-y-a)
+		for _, pt := range p {
+			y, a, n := labelChances(pt.Q, t.n)
+			w := pt.Mass * t.share
+			yes, ambiguous, no = yes+w*y, ambiguous+w*a, no+w*n
 		}
-		no += m.Zero * t.share
 	}
 	return yes, ambiguous, no
 }
