@@ -99,6 +99,18 @@ func TestCodeSpan(t *testing.T) {
 
 // TestResolveAliasesAndRoles: a surname alone after the full name is the
 // same person, and a sector noun with a nisba is a coded national body.
+// resolveText resolves the dictionary's names in text and the PERS names
+// a model would have found there (pers, as token spans) at date.
+func resolveText(d *Dictionary, text string, date time.Time, pers [][2]int) []Entity {
+	toks := tokens(text)
+	var model []Mention
+	for _, p := range pers {
+		model = append(model, Mention{First: p[0], Stop: p[1], Type: "PERS", Source: "model"})
+	}
+	r := &Resolver{Dict: d, Date: date}
+	return r.Resolve(text, toks, Merge(d.Mentions(toks), model))
+}
+
 func TestResolveAliasesAndRoles(t *testing.T) {
 	d := Default()
 	date := time.Date(2022, 7, 20, 0, 0, 0, 0, time.UTC)
@@ -140,14 +152,8 @@ func TestResolveAliasesAndRoles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := tokens(tt.text)
-			var model []Mention
-			for _, p := range tt.pers {
-				model = append(model, Mention{First: p[0], Stop: p[1], Type: "PERS", Source: "model"})
-			}
-			r := &Resolver{Dict: d, Date: date}
 			got := map[string]string{}
-			for _, e := range r.Resolve(tt.text, toks, Merge(d.Mentions(toks), model)) {
+			for _, e := range resolveText(d, tt.text, date, tt.pers) {
 				got[e.Text] = e.Code
 			}
 			for text, code := range tt.want {
@@ -287,5 +293,63 @@ func TestMerge(t *testing.T) {
 		if s := strings.Join(got, "; "); s != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, s, tt.want)
 		}
+	}
+}
+
+// TestCounterparts: نظيره + nisba is the holder of the office last named,
+// in the nisba's country, at the article's date; it wins over a model
+// guess that swallowed it, and yields to a name in apposition.
+func TestCounterparts(t *testing.T) {
+	d := Default()
+	tests := []struct {
+		name string
+		text string
+		date time.Time
+		pers [][2]int          // the model's PERS guesses, as token spans
+		want map[string]string // entity text -> actor id
+	}{
+		{
+			name: "president's counterpart in 2022",
+			text: "استقبل الرئيس المصري نظيره الفرنسي في القاهرة",
+			date: time.Date(2022, 7, 20, 0, 0, 0, 0, time.UTC),
+			want: map[string]string{"الرئيس المصري": "person:abdel-fattah-el-sisi", "نظيره الفرنسي": "person:emmanuel-macron"},
+		},
+		{
+			name: "the same words in 2015",
+			text: "استقبل الرئيس المصري نظيره الفرنسي في القاهرة",
+			date: time.Date(2015, 7, 20, 0, 0, 0, 0, time.UTC),
+			want: map[string]string{"نظيره الفرنسي": "person:francois-hollande"},
+		},
+		{
+			name: "a minister's office names its holder (the و of وزير is no conjunction)",
+			text: "قال وزير الخارجية السعودي ووزير الدفاع الأمريكي إن",
+			date: time.Date(2022, 7, 20, 0, 0, 0, 0, time.UTC),
+			want: map[string]string{"وزير الخارجية السعودي": "person:faisal-bin-farhan", "وزير الدفاع الأمريكي": "person:lloyd-austin"},
+		},
+		{
+			name: "undated: the holder now",
+			text: "استقبل الرئيس المصري نظيره الفرنسي في القاهرة",
+			want: map[string]string{"نظيره الفرنسي": "person:emmanuel-macron"},
+		},
+		{
+			name: "a foreign minister's counterpart, over the model's guess",
+			text: "زار وزير الخارجية الروسي سيرغي لافروف أنقرة والتقى نظيره التركي",
+			date: time.Date(2022, 7, 20, 0, 0, 0, 0, time.UTC),
+			pers: [][2]int{{4, 6}, {7, 10}},
+			want: map[string]string{"سيرغي لافروف": "person:sergey-lavrov", "نظيره التركي": "person:mevlut-cavusoglu"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]string{}
+			for _, e := range resolveText(d, tt.text, tt.date, tt.pers) {
+				got[e.Text] = e.ActorID
+			}
+			for text, id := range tt.want {
+				if got[text] != id {
+					t.Errorf("%s = %q, want %s (all: %v)", text, got[text], id, got)
+				}
+			}
+		})
 	}
 }

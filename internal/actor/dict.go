@@ -631,14 +631,28 @@ func (d *Dictionary) SectorPair(first, next string) (string, bool) {
 	return d.Sector(first + " " + next)
 }
 
-// Holder returns the person who held role in country at t.
+// Holder returns the person who held role in country at t; at a zero t
+// (undated text), the one whose term began last.
 func (d *Dictionary) Holder(country, role string, t time.Time) *Entry {
+	var latest *Entry
+	var latestStart time.Time
 	for _, e := range d.people[country+":"+role] {
 		for _, r := range e.Roles {
-			if r.Role == role && r.Code[:3] == country && (t.IsZero() || !t.Before(r.Start) && (r.End.IsZero() || !t.After(r.End))) {
+			if r.Role != role || r.Code[:3] != country {
+				continue
+			}
+			if t.IsZero() {
+				// Undated text: the holder in office now, the one whose
+				// term started last.
+				if latest == nil || r.Start.After(latestStart) {
+					latest, latestStart = e, r.Start
+				}
+				continue
+			}
+			if !t.Before(r.Start) && (r.End.IsZero() || !t.After(r.End)) {
 				return e
 			}
 		}
 	}
-	return nil
+	return latest
 }

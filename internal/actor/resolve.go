@@ -354,6 +354,8 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 	out := make([]Entity, 0, len(mentions))
 	persons := map[string]*Entity{} // last-name key -> resolved person
 	bodies := map[*Entry]Entity{}   // IGO-like names used for a national body
+	var last *office                // the last actor named, which a counterpart mirrors
+	held := map[string]string{}     // actor id -> office, for surnames after the full name
 	for _, m := range mentions {
 		e := Entity{Type: m.Type, Source: m.Source}
 		e.Start = spanStart(text, toks[m.First])
@@ -389,6 +391,8 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 			}
 		case m.Source == "role":
 			r.codeRole(&e, toks, m)
+		case m.Source == "counterpart":
+			r.codeCounterpart(&e, toks, m, last)
 		case m.Source == "sector":
 			r.codeSector(&e, toks, m)
 		case m.Type == "PERS":
@@ -412,9 +416,36 @@ func (r *Resolver) Resolve(text string, toks []Token, ms []Mention) []Entity {
 		if e.Type == "PERS" && e.Code != "" {
 			persons[toks[m.Stop-1].Key] = &e
 		}
+		if e.Code != "" && e.Type != "LOC" && m.Source != "counterpart" {
+			role := ""
+			if e.Type == "PERS" {
+				role = r.officeOf(m, toks, e.ActorID, held)
+			}
+			last = &office{role: role, typ: e.Type, sector: e.Sector, sentence: toks[m.First].Sentence}
+		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// officeOf is the office of a person mention: its entry's role at the
+// date, its role noun's (الرئيس الروسي), or, for a surname, the full
+// name's. held remembers each person's office by actor id.
+func (r *Resolver) officeOf(m Mention, toks []Token, id string, held map[string]string) string {
+	role := ""
+	switch {
+	case m.Entry != nil && m.Entry.Kind == Person:
+		role = m.Entry.roleAt(r.Date)
+	case m.Source == "role":
+		noun, _ := r.sectorOf(toks, m)
+		role, _ = officeRole(noun)
+	default:
+		return held[id]
+	}
+	if role != "" && id != "" {
+		held[id] = role
+	}
+	return role
 }
 
 // knownSurname reports whether t is the surname of a person the article

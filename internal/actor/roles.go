@@ -21,6 +21,17 @@ var officeRoles = map[string]string{
 	"وزير الخارجيه": "foreign_minister", "وزير الدفاع": "defence_minister",
 }
 
+// officeRole is the office a sector noun names, also after the
+// conjunction و the segmenter left on it (والرئيس), but not by cutting
+// the و of وزير.
+func officeRole(noun string) (string, bool) {
+	if role, ok := officeRoles[noun]; ok {
+		return role, true
+	}
+	role, ok := officeRoles[strings.TrimPrefix(noun, "و")]
+	return role, ok
+}
+
 // extraMentions returns ms with the surname aliases and role mentions of
 // the article added, sorted by position.
 func (r *Resolver) extraMentions(toks []Token, ms []Mention) []Mention {
@@ -30,7 +41,13 @@ func (r *Resolver) extraMentions(toks []Token, ms []Mention) []Mention {
 			covered[i] = true
 		}
 	}
-	out := append([]Mention(nil), ms...)
+	out := r.counterparts(toks, append([]Mention(nil), ms...))
+	for _, m := range out {
+		if m.Source == "counterpart" {
+			markCovered(covered, m.First, m.Stop)
+		}
+	}
+	ms = out
 	out = append(out, aliases(toks, ms, covered)...)
 	out = append(out, r.roles(toks, ms, covered)...)
 	sortMentions(out)
@@ -91,8 +108,8 @@ func surnameLike(key string) bool {
 func (r *Resolver) roles(toks []Token, ms []Mention, covered []bool) []Mention {
 	persAt := map[int]bool{}
 	for _, m := range ms {
-		if m.Type == "PERS" {
-			persAt[m.First] = true
+		if m.Type == "PERS" && m.Source != "counterpart" {
+			persAt[m.First] = true // نظيره الفرنسي after الرئيس المصري is another person, not his name
 		}
 	}
 	var out []Mention
@@ -224,7 +241,7 @@ func (r *Resolver) codeRole(e *Entity, toks []Token, m Mention) {
 	country, _ := r.nisbaOf(toks[m.Stop-1])
 	noun, sector := r.sectorOf(toks, m)
 	e.Confidence = 0.75
-	if role, ok := officeRoles[strings.TrimPrefix(noun, "و")]; ok {
+	if role, ok := officeRole(noun); ok {
 		if h := r.Dict.Holder(country, role, r.Date); h != nil {
 			r.fromEntry(e, h)
 			e.Type = "PERS"

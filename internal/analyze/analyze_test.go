@@ -264,6 +264,16 @@ func TestCoderRules(t *testing.T) {
 		{"وانتقد توكاييف موسكو، وطالب الاتحاد الأوروبي بتسريع المشروع.", "KAZGOV-111-RUS KAZGOV-100-IGOEU"},
 		// a protest at home: the country's people protest
 		{"تظاهر آلاف التونسيين في العاصمة التونسية.", "TUNCVL-141-TUN"},
+		// a counterpart is the object, never the subject: the subject is the
+		// previous verb's, in this sentence or the one before
+		{"زار الرئيس الفرنسي بكين والتقى نظيره الصيني.", "FRAGOV-042-CHN FRAGOV-040-CHNGOV"},
+		{"زار الرئيس الفرنسي بكين. والتقى هناك نظيره الصيني شي جين بينغ.", "FRAGOV-042-CHN FRAGOV-040-CHNGOV"},
+		{"استقبل الرئيس المصري نظيره الفرنسي في القاهرة.", "EGYGOV-043-FRAGOV"},
+		// an intended act: the intent word is its mood, not an event of its
+		// own; intending a hostile act is threatening it
+		{"تعتزم الحكومة التركية فرض عقوبات على إسرائيل.", "TURGOV-1312-ISR"},
+		{"يعتزم الرئيس الروسي زيارة الصين.", "RUSGOV-036-CHN"},
+		{"تنوي الحكومة المصرية تقديم مساعدات إلى السودان.", "EGYGOV-033-SDN"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

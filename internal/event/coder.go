@@ -137,6 +137,9 @@ func (c *Coder) Document(d *document.Document) {
 			if !ok {
 				continue
 			}
+			if ev[0].Intent {
+				dropIntentOf(d, tk, i, first)
+			}
 			for _, e := range ev {
 				d.Events = append(d.Events, e)
 			}
@@ -381,9 +384,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	case negated:
 		return nil, false
 	case intent && quad <= 2 && root != "03":
-		codeStr = "030"
+		codeStr = intentCode(codeStr)
 	case intent && quad == 4:
-		codeStr = "138" // intent to use force is a threat of it
+		codeStr = threatCode(codeStr)
 	}
 	var sources, targets []int
 	var nisbaSource, nisbaTarget *document.EventActor
@@ -885,6 +888,75 @@ func ownClause(t document.Token, neg string, adjacent bool) bool {
 	return !adjacent && coordinatedVerb(t) && !strings.HasPrefix(t.Stem, "ي") && !strings.HasPrefix(t.Stem, "ت")
 }
 
+// dropIntentOf removes the event the intent word before trigger i coded on
+// its own (تعتزم: 030) once the act it governs is coded as intended
+// (تعتزم الحكومة فرض عقوبات: 1312): the word is that event's mood, not a
+// second event.
+func dropIntentOf(d *document.Document, tk *tokenKeys, i, first int) {
+	for k := max(i-3, first); k < i; k++ {
+		key := bareConjunction(tk.key(k))
+		if !intentWords[key] && !(strings.HasPrefix(key, "و") && intentWords[key[len("و"):]]) {
+			continue
+		}
+		at := d.Tokens[k].Span.Start
+		d.Events = slices.DeleteFunc(d.Events, func(e document.Event) bool {
+			return e.Trigger.Start == at && e.Root == "03"
+		})
+	}
+}
+
+// intentCode is the CAMEO 03 code of intending a cooperative act: to meet
+// (036), to cooperate diplomatically (032) or materially (031), to give
+// aid (033), to yield (035); 030 for the rest.
+func intentCode(code string) string {
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	}
+	return "030"
+}
+
+// threatCode is the CAMEO 13 code of intending a hostile act, which is a
+// threat of it: to sanction (1312), to cut relations (1313) or aid (1311),
+// to halt talks (134), mediation (135) or involvement (136), to arrest
+// or expel (132), to repress (137), other coercion (130), to protest
+// (133); force (15, 18-20) is a threat of military force (138).
+func threatCode(code string) string {
+	switch {
+	case code == "163":
+		return "1312"
+	case code == "161":
+		return "1313"
+	case code == "162":
+		return "1311"
+	case code == "164":
+		return "134"
+	case code == "165":
+		return "135"
+	case code == "166":
+		return "136"
+	case code[:2] == "16":
+		return "131"
+	case code == "172" || code == "173" || code == "174":
+		return "132"
+	case code == "175":
+		return "137"
+	case code[:2] == "17":
+		return "130"
+	case code[:2] == "14":
+		return "133"
+	}
+	return "138"
+}
+
 // coordinatedVerb: a verb joined to the one before by و or ف (واعتقل),
 // which shares that verb's subject unless it names its own.
 func coordinatedVerb(t document.Token) bool {
@@ -907,6 +979,18 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 	// Names between the trigger and its required word are its subjects:
 	// وقّعت كازاخستان والصين اتفاقية.
 	next := after(i + 1)
+	if len(next) > 0 && counterpartOf(d, next[0]) {
+		// والتقى نظيره الصيني: the counterpart is the object, and the
+		// subject is whoever the pronoun on نظير points back to: the
+		// previous verb's subject, or the actor named before (not a place:
+		// زار بكين والتقى نظيره).
+		if p, ok := nearestActorBefore(d, inSent, i, 12); ok && !(coordinatedVerb(d.Tokens[i]) && lastSource >= 0) {
+			sources = append(sources, p.entity)
+		} else if lastSource >= 0 {
+			sources = append(sources, lastSource)
+		}
+		return sources, []int{next[0].entity}
+	}
 	if p, ok := nearestBefore(inSent, i, 2); ok && !punctBetween(d, p.token, i) {
 		// SVO: a name right before the verb is its subject (تصريحات
 		// زاتولين وتهدد كازاخستان).
@@ -950,6 +1034,38 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 		targets = append(targets, t)
 	}
 	return sources, targets
+}
+
+// counterpartOf reports whether p is someone's counterpart: a counterpart
+// phrase (نظيره الصيني) or a name right after one (نظيره الصيني شي جين
+// بينغ). It is never the subject of the verb before it.
+func counterpartOf(d *document.Document, p party) bool {
+	if d.Entities[p.entity].Source == "counterpart" {
+		return true
+	}
+	for k := p.token - 1; k >= 0 && k >= p.token-3; k-- {
+		t := d.Tokens[k]
+		if t.Kind != "word" && t.Text != "،" && t.Text != "," {
+			return false
+		}
+		if actor.Counterpart(actor.Token{Key: arabic.KeyOf(t.Text), Pro: t.Pro}) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestActorBefore is the nearest party before token i, within tokens,
+// that is not a place.
+func nearestActorBefore(d *document.Document, ps []party, i, within int) (party, bool) {
+	for k := len(ps) - 1; k >= 0; k-- {
+		p := ps[k]
+		if p.token >= i || d.Entities[p.entity].Type == "LOC" {
+			continue
+		}
+		return p, p.token >= i-within
+	}
+	return party{}, false
 }
 
 // biObject reports the one name between trigger i and the word with ب that
