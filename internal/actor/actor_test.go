@@ -145,6 +145,12 @@ func TestResolveAliasesAndRoles(t *testing.T) {
 			want: map[string]string{"جوزيب بوريل": "IGOEU", "بوريل": "IGOEU"},
 		},
 		{
+			name:  "a name written with the article needs it: قاعدة is a base, لقاعدة for a base",
+			text:  "هجوم على قاعدة عسكرية ثم لقاعدة أخرى وأعلنت القاعدة مسؤوليتها",
+			want:  map[string]string{"القاعدة": "IMGREB"},
+			avoid: []string{"قاعدة"},
+		},
+		{
 			name:  "a definite noun's adjective is no ministry",
 			text:  "تغيير السياسة الخارجية الكازاخستانية",
 			avoid: []string{"الخارجية الكازاخستانية"},

@@ -201,14 +201,10 @@ func addName(index map[string][]*match, name string, e *Entry) {
 	if len(toks) == 0 {
 		return
 	}
-	m := &match{tokens: toks, entry: e}
-	index[toks[0]] = append(index[toks[0]], m)
-	// Names written with the article also match without it after a
-	// clitic: للصين is ل + (ال)صين.
-	if rest, ok := strings.CutPrefix(toks[0], "ال"); ok && len(rest) >= 4 {
-		alt := &match{tokens: append([]string{rest}, toks[1:]...), entry: e}
-		index[rest] = append(index[rest], alt)
-	}
+	// A name written with the article is not indexed without it: قاعدة
+	// (a base) is not القاعدة, and للصين reaches الصين through the
+	// article its clitic absorbed (candidates).
+	index[toks[0]] = append(index[toks[0]], &match{tokens: toks, entry: e})
 }
 
 // Load reads the actor tables from fsys (the data tree).

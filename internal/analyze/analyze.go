@@ -152,3 +152,13 @@ func (a *Analyzer) PatternHits(d *document.Document) []event.Hit {
 	}
 	return a.coder.Hits(d)
 }
+
+// FilterScore is the learned filter's margin for events of PLOVER type
+// plover in the sentence of d holding byte offset at (see
+// event.Coder.FilterScore).
+func (a *Analyzer) FilterScore(d *document.Document, at int, plover string) (float32, bool) {
+	if a.coder == nil {
+		return 0, false
+	}
+	return a.coder.FilterScore(d, at, plover)
+}

@@ -274,6 +274,8 @@ func TestCoderRules(t *testing.T) {
 		{"تعتزم الحكومة التركية فرض عقوبات على إسرائيل.", "TURGOV-1312-ISR"},
 		{"يعتزم الرئيس الروسي زيارة الصين.", "RUSGOV-036-CHN"},
 		{"تنوي الحكومة المصرية تقديم مساعدات إلى السودان.", "EGYGOV-033-SDN"},
+		// the nisba of the attacking force is not also its target
+		{"قصفت الطائرات الروسية مواقع في إدلب.", "RUSMIL-195-SYR"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

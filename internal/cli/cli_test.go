@@ -234,6 +234,37 @@ func TestDictTest(t *testing.T) {
 	if _, _, code := run(t, "", "dict", "test", "  "); code == 0 {
 		t.Error("an empty sentence was accepted")
 	}
+
+	// Every event the rules code is either kept or shown as vetoed, with
+	// the filter's margin, which is then at most 0.
+	for _, sentence := range []string{
+		"قصفت الطائرات الروسية مواقع في إدلب.",
+		"وأشارت أسماء الموسوي الى ان مسلسل الاغتيالات بدأ منذ عام في محافظات العراق.",
+		"تظاهر آلاف الأشخاص في العاصمة احتجاجا على ارتفاع الأسعار.",
+	} {
+		out, stderr, code := run(t, "", "dict", "test", "--json", sentence)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var res struct {
+			Events []struct{ Cameo string }
+			Vetoed []struct {
+				Cameo       string
+				FilterScore float64 `json:"filter_score"`
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, out)
+		}
+		for _, v := range res.Vetoed {
+			if v.FilterScore > 0 {
+				t.Errorf("%s: vetoed %s with a positive margin %.3f", sentence, v.Cameo, v.FilterScore)
+			}
+		}
+		if len(res.Events)+len(res.Vetoed) == 0 {
+			t.Errorf("%s: neither kept nor vetoed events", sentence)
+		}
+	}
 }
 
 // TestEvalCeiling runs `rasd eval ceiling` on a small detection file of

@@ -19,6 +19,14 @@ type dictTestResult struct {
 	Entities []document.Entity `json:"entities"`
 	Hits     []event.Hit       `json:"patterns"`
 	Events   []document.Event  `json:"events"`
+	// Vetoed are the events the coder's rules coded and the learned
+	// filter then dropped, with the filter's margin for each (at most 0).
+	Vetoed []vetoedEvent `json:"vetoed"`
+}
+
+type vetoedEvent struct {
+	document.Event
+	FilterScore float32 `json:"filter_score"`
 }
 
 func newDictTestCmd(g *globals) *cobra.Command {
@@ -49,6 +57,12 @@ weighed negation, intent, hypotheticals, actors and the learned filter.`,
 			an := analyze.New()
 			an.Document(d)
 			res := dictTestResult{Text: text, Entities: d.Entities, Hits: an.PatternHits(d), Events: d.Events}
+			rules := document.New(full, a, document.Origin{Path: "-", Format: "text"})
+			analyze.NewWithoutFilter().Document(rules)
+			for _, e := range vetoed(rules.Events, d.Events) {
+				score, _ := an.FilterScore(d, e.Trigger.Start, e.Plover)
+				res.Vetoed = append(res.Vetoed, vetoedEvent{e, score})
+			}
 			if asJSON {
 				return writeJSON(g.stdout, res)
 			}
@@ -89,14 +103,38 @@ func printDictTest(w io.Writer, d *document.Document, res dictTestResult) {
 	if len(res.Events) == 0 {
 		fmt.Fprintln(w, "  none (a trigger without actors, negated, hypothetical, a question, or vetoed by the filter)")
 	}
-	for _, e := range res.Events {
-		src, tgt := "-", "-"
-		if e.Source != nil {
-			src = e.Source.Code
+	printEvents(w, d, res.Events)
+	if len(res.Vetoed) > 0 {
+		fmt.Fprintln(w, "vetoed by the learned filter (its margin must be above 0):")
+		for _, v := range res.Vetoed {
+			printEvents(w, d, []document.Event{v.Event})
+			fmt.Fprintf(w, "      filter margin %.3f for %s\n", v.FilterScore, v.Plover)
 		}
-		if e.Target != nil {
-			tgt = e.Target.Code
+	}
+}
+
+// vetoed lists the events of all (coded by the rules alone) that kept
+// (coded with the filter) lacks.
+func vetoed(all, kept []document.Event) []document.Event {
+	key := func(e document.Event) string {
+		return fmt.Sprintf("%s|%d|%s|%s", e.Code, e.Trigger.Start, actorCode(e.Source), actorCode(e.Target))
+	}
+	in := map[string]bool{}
+	for _, e := range kept {
+		in[key(e)] = true
+	}
+	var out []document.Event
+	for _, e := range all {
+		if !in[key(e)] {
+			out = append(out, e)
 		}
+	}
+	return out
+}
+
+func printEvents(w io.Writer, d *document.Document, evs []document.Event) {
+	for _, e := range evs {
+		src, tgt := actorCode(e.Source), actorCode(e.Target)
 		flags := ""
 		if e.Negated {
 			flags += " negated"
@@ -109,4 +147,12 @@ func printDictTest(w io.Writer, d *document.Document, res dictTestResult) {
 		}
 		fmt.Fprintf(w, "  %s → %s  %s %s  %s  goldstein %.1f  %q%s\n", src, tgt, e.Code, e.Label, e.Plover, e.Goldstein, e.Trigger.Text(d.Text), flags)
 	}
+}
+
+// actorCode is an event actor's code, "-" for none.
+func actorCode(a *document.EventActor) string {
+	if a == nil || a.Code == "" {
+		return "-"
+	}
+	return a.Code
 }

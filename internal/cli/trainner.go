@@ -424,7 +424,7 @@ func newTrainNERCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&shared, "shared", "../shared/data", "folder holding the corpora")
 	cmd.Flags().StringVar(&out, "out", "data/ner/model.bin.gz", "output file")
 	cmd.Flags().IntVar(&epochs, "epochs", 16, "training passes (the best on dev is kept)")
-	cmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
+	cmd.Flags().Uint64Var(&seed, "seed", 2, "shuffling seed (2: the best of seeds 1-3 on dev when the dictionaries stopped indexing names without their article)")
 	cmd.Flags().Float64Var(&prune, "prune", 0.3, "drop features whose weights are all smaller (0.6 costs 0.24 point of dev F1 against 0.3; tagging speed is the same since the word cache)")
 	cmd.Flags().StringVar(&clPath, "clusters", "", "word classes to read instead of the embedded ones (from rasd train clusters)")
 	cmd.Flags().Float64Var(&drop, "dropout", 0.25, "share of features hidden at each training update")

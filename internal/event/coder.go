@@ -457,8 +457,8 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			if a := actorOf(d, sources[0]); a != nil && len(a.Code) >= 3 {
 				srcCountry = a.Code[:3]
 			}
-		} else if nisbaSource != nil {
-			srcCountry = nisbaSource.Code
+		} else if nisbaSource != nil && len(nisbaSource.Code) >= 3 {
+			srcCountry = nisbaSource.Code[:3] // RUSMIL from الطائرات الروسية: الروسية is not also the target
 		}
 		for j := i + n; j < s.Tokens[1]; j++ {
 			if nb := c.nisbaAt(d, j); nb != nil && nb.Code != srcCountry {

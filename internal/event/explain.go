@@ -47,3 +47,21 @@ func (c *Coder) Hits(d *document.Document) []Hit {
 	}
 	return out
 }
+
+// FilterScore is the learned filter's margin for an event of PLOVER type
+// plover in the sentence holding byte offset at: above 0 the filter keeps
+// the sentence's events of that type. ok is false when the filter does
+// not judge that type, or no sentence holds at.
+func (c *Coder) FilterScore(d *document.Document, at int, plover string) (score float32, ok bool) {
+	if !c.Filter.Vets(plover) {
+		return 0, false
+	}
+	for _, s := range d.Sentences {
+		if s.Span.Start <= at && at < s.Span.End {
+			tk := newTokenKeys(d)
+			defer tk.release()
+			return c.Filter.Score(plover, c.features(tk, s))
+		}
+	}
+	return 0, false
+}
