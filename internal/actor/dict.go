@@ -447,6 +447,9 @@ func (d *Dictionary) loadPlaces(fsys fs.FS) error {
 			if !e.Capital && population < 400_000 && given[Key(n)] {
 				continue // جورج, فلاديمير: towns named like people
 			}
+			if _, ok := d.nisbaOrAccusative(Key(n)); ok && !e.Capital {
+				continue // بريطانيون (Brits, South Africa) is "British" first
+			}
 			d.add(n, e)
 		}
 		return nil

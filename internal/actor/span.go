@@ -128,5 +128,20 @@ func (d *Dictionary) nisbaOrAccusative(key string) (string, bool) {
 	if strings.HasSuffix(key, "ا") {
 		return d.Nisba(strings.TrimSuffix(key, "ا"))
 	}
+	return d.dualNisba(key)
+}
+
+// dualNisba reads the dual of a nisba, which the country table does not
+// list: جنديان أمريكيان (أمريكي + ان), مدينتان عراقيتان and
+// عراقيتين (عراقية + تان / تين).
+func (d *Dictionary) dualNisba(key string) (string, bool) {
+	for _, suf := range [...]string{"تان", "تين"} {
+		if stem, ok := strings.CutSuffix(key, suf); ok && strings.HasSuffix(stem, "ي") {
+			return d.Nisba(stem + "ه")
+		}
+	}
+	if stem, ok := strings.CutSuffix(key, "ان"); ok && strings.HasSuffix(stem, "ي") {
+		return d.Nisba(stem)
+	}
 	return "", false
 }

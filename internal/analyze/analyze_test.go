@@ -276,6 +276,12 @@ func TestCoderRules(t *testing.T) {
 		{"تنوي الحكومة المصرية تقديم مساعدات إلى السودان.", "EGYGOV-033-SDN"},
 		// the nisba of the attacking force is not also its target
 		{"قصفت الطائرات الروسية مواقع في إدلب.", "RUSMIL-195-SYR"},
+		// passive readings: أصيب always, قتل when its subject has no object;
+		// the attack they were wounded or killed in is the same act
+		{"أصيب ثلاثة جنود أمريكيين في هجوم في العراق.", "-180-USAMIL"},
+		{"قتل جنديان أمريكيان في هجوم على قاعدة في العراق.", "-1823-USAMIL"},
+		{"قتل جنود أمريكيون عراقيين في بغداد.", "USAMIL-1823-IRQ"},
+		{"قتل جنود بريطانيون مسلحين.", "GBRMIL-1823----UAF"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

@@ -96,6 +96,7 @@ func (c *Coder) Document(d *document.Document) {
 		inSent := named(all)
 		var speakers []int // who said what follows, for reported acts
 		reportAt := -1     // the verb of saying they said it with
+		violent := false   // an act of violence (CAMEO 18-20) is coded in the sentence
 		var feats []uint64 // the filter's features, computed once a sentence
 		featsOf := func() []uint64 {
 			if feats == nil {
@@ -123,6 +124,12 @@ func (c *Coder) Document(d *document.Document) {
 				}
 				continue
 			}
+			if violent && causeOfViolence(tk, i, first) {
+				// قتل جنديان في هجوم، أصيب ثلاثة بانفجار: the noun names the
+				// act the verb before reported, not another one.
+				i += n - 1
+				continue
+			}
 			ev, ok := c.code(tk, si, i, n, pat, inSent, lastSource, speakers, featsOf)
 			if len(all) > len(inSent) && (!ok || partiesOf(ev) < 2) {
 				// The named actors leave a side empty: read the sentence
@@ -140,6 +147,7 @@ func (c *Coder) Document(d *document.Document) {
 			if ev[0].Intent {
 				dropIntentOf(d, tk, i, first)
 			}
+			violent = violent || ev[0].Root == "18" || ev[0].Root == "19" || ev[0].Root == "20"
 			for _, e := range ev {
 				d.Events = append(d.Events, e)
 			}
@@ -390,6 +398,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	}
 	var sources, targets []int
 	var nisbaSource, nisbaTarget *document.EventActor
+	passive := false // the verb's subject suffered the act (أصيب، قُتل)
 	if visitNouns[bareConjunction(tk.key(i))] && c.visitParties(d, inSent, i+n, s.Tokens[1], &sources, &nisbaSource, &targets, &nisbaTarget) {
 		// في زيارة لمسؤول كازاخستاني إلى العاصمة البلجيكية: the visitor
 		// after ل, the host after إلى.
@@ -418,6 +427,12 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	} else {
 		sources, targets = assign(d, inSent, i, n, first, lastSource)
+		if passiveVictims(c, tk, i, n, root, sources, targets, s.Tokens[1]) {
+			// أصيب ثلاثة جنود أمريكيين، قتل جنديان أمريكيان في هجوم: the
+			// name after the verb suffered the act; who did it is named
+			// apart, if at all.
+			sources, targets, passive = nil, sources, true
+		}
 		if len(speakers) > 1 && len(sources) > 0 && contains(speakers, sources[0]) {
 			sources = speakers // the clause's subject is the speakers together: البلدين ينويان
 		}
@@ -444,7 +459,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		sources, nisbaSource = c.claimedBy(tk, inSent, i+n, s.Tokens[1])
 	} else if len(sources) == 0 && nisbaSource == nil && actorless(root) && root != "14" {
 		// هجوم شنه متمردون، عمليات نفذها قراصنة صوماليون، تبناه تنظيم القاعدة
-		if sources, nisbaSource = c.claimedBy(tk, inSent, i+n, s.Tokens[1]); sources == nil && nisbaSource == nil {
+		if sources, nisbaSource = c.claimedBy(tk, inSent, i+n, s.Tokens[1]); sources == nil && nisbaSource == nil && !passive {
 			nisbaSource = c.forceNisba(d, i, n, first, s.Tokens[1])
 		}
 		// هجوم نفذه قراصنة صوماليون: who carried it out is not its target.
@@ -480,7 +495,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	}
 	confidence := 0.7
-	if len(sources) == 0 && nisbaSource == nil && lastSource >= 0 && !suffering {
+	if len(sources) == 0 && nisbaSource == nil && lastSource >= 0 && !suffering && !passive {
 		sources = []int{lastSource} // a pronoun subject: the last actor that acted
 		confidence -= 0.15
 	}
@@ -1019,8 +1034,8 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 			sources = append(sources, rest[0].entity)
 			rest = rest[1:]
 		}
-		if len(rest) > 0 {
-			targets = append(targets, rest[0].entity)
+		if t, ok := firstTarget(d, rest, len(d.Tokens)); ok {
+			targets = append(targets, t) // not في العراق: where it happened
 		}
 		return sources, targets
 	}
@@ -1194,6 +1209,69 @@ func named(ps []party) []party {
 	}
 	return slices.DeleteFunc(slices.Clone(ps), bare)
 }
+
+// causeOfViolence reports whether trigger i is a verbal noun in the phrase
+// that gives the cause of a violent outcome: في هجوم، جراء القصف، إثر
+// انفجار، بانفجار.
+func causeOfViolence(tk *tokenKeys, i, first int) bool {
+	t := tk.d.Tokens[i] // a word after ب or after these words is a noun
+	if strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "وب") {
+		return true
+	}
+	return i > first && causeLeads[bareKey(tk.d.Tokens[i-1])]
+}
+
+var causeLeads = keySet("في", "جراء", "إثر", "اثر", "خلال", "بسبب", "نتيجة")
+
+// passiveVerbs are verbs of violence whose subject suffers it: the news
+// writes them without the vowel that marks the passive (أُصيب، اُغتيل).
+var passiveVerbs = keySet("أصيب", "أصيبت", "أصيبوا", "أصيبا", "يصاب", "تصاب", "يصابون", "اغتيل", "اغتيلت", "اغتيلوا")
+
+// killVerbs are the forms of قتل that read as killed (قُتل) as often as
+// killed (قَتل): passive when the subject after them has no object.
+var killVerbs = keySet("قتل", "قتلت", "قتلوا", "قتلا")
+
+// passiveVictims reports whether the subject that assign found after
+// trigger i is the victim of the act: always after a passive verb, and
+// after a form of قتل when no actor or nisba follows the subject in its
+// clause (قتل جنديان أمريكيان في هجوم, not قتل جنود أمريكيون عراقيين).
+func passiveVictims(c *Coder, tk *tokenKeys, i, n int, root string, sources, targets []int, stop int) bool {
+	if root != "18" && root != "19" && root != "20" || len(sources) == 0 {
+		return false
+	}
+	d := tk.d
+	kill := false
+	for _, key := range tk.of(i) { // واغتيل، وقتل: the trigger without its conjunction
+		if passiveVerbs[key] {
+			return true
+		}
+		kill = kill || killVerbs[key]
+	}
+	if !kill || len(targets) > 0 {
+		return false
+	}
+	subj := d.Entities[sources[0]].Span
+	if subj == nil || subj.Start < d.Tokens[i].Span.End {
+		return false // a subject before the verb: مسلحون قتلوا is active
+	}
+	for k := i + n; k < stop; k++ {
+		t := d.Tokens[k]
+		if t.Span.Start < subj.End {
+			continue
+		}
+		if t.Kind == "punct" || clauseBreak[bareKey(t)] || t.Pro == "ب" || t.Pro == "و" {
+			break
+		}
+		if c.nisbaAt(d, k) != nil {
+			return false // قتل جنود أمريكيون عراقيين: the nisba is the object
+		}
+	}
+	return true
+}
+
+// clauseBreak are words that end the subject's clause: a place, a cause,
+// a time follows (في هجوم، جراء القصف، إثر، خلال، عندما).
+var clauseBreak = keySet("في", "جراء", "إثر", "اثر", "خلال", "عندما", "حين", "بعد", "قبل", "أمس", "امس", "اليوم", "على", "من")
 
 // victimsSuffer turns bare civilians or refugees read as the agent of an
 // assault (CAMEO 18 to 20) into its target: قتل عشرة أشخاص is ten people killed.
