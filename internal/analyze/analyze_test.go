@@ -282,6 +282,12 @@ func TestCoderRules(t *testing.T) {
 		{"قتل جنديان أمريكيان في هجوم على قاعدة في العراق.", "-1823-USAMIL"},
 		{"قتل جنود أمريكيون عراقيين في بغداد.", "USAMIL-1823-IRQ"},
 		{"قتل جنود بريطانيون مسلحين.", "GBRMIL-1823----UAF"},
+		// what an appeal asks for has not happened: it refines the appeal
+		{"دعا الأمين العام للأمم المتحدة إلى وقف إطلاق النار في غزة.", "IGOUNO-0256-"},
+		{"دعت روسيا الولايات المتحدة إلى إجراء محادثات.", "RUS-026-USA"},
+		{"دعت المعارضة إلى التظاهر في العاصمة.", "---OPP-020-"},
+		// a purpose (ل and a verbal noun) is not an act of its own
+		{"وقعت السعودية وإيران اتفاقا لاستئناف العلاقات الدبلوماسية برعاية صينية.", "SAU-057-IRN IRN-057-SAU"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

@@ -97,6 +97,8 @@ func (c *Coder) Document(d *document.Document) {
 		var speakers []int // who said what follows, for reported acts
 		reportAt := -1     // the verb of saying they said it with
 		violent := false   // an act of violence (CAMEO 18-20) is coded in the sentence
+		appeal := -1       // index in d.Events of the sentence's last appeal or demand (CAMEO 02, 10)
+		actEnd := -1       // the token after the sentence's last coded trigger
 		var feats []uint64 // the filter's features, computed once a sentence
 		featsOf := func() []uint64 {
 			if feats == nil {
@@ -124,6 +126,20 @@ func (c *Coder) Document(d *document.Document) {
 				}
 				continue
 			}
+			if appeal >= 0 && appealContent(tk, i, first) {
+				// دعا الأمين العام إلى وقف إطلاق النار: the act appealed for
+				// has not happened; it makes the appeal's code finer.
+				c.refineAppeal(&d.Events[appeal], pat.Code)
+				appeal = -1
+				i += n - 1
+				continue
+			}
+			if actEnd >= 0 && i-actEnd <= 6 && purposeOf(d.Tokens[i]) {
+				// وقعتا اتفاقا لاستئناف العلاقات: the purpose of the act
+				// coded before, not an act of its own.
+				i += n - 1
+				continue
+			}
 			if violent && causeOfViolence(tk, i, first) {
 				// قتل جنديان في هجوم، أصيب ثلاثة بانفجار: the noun names the
 				// act the verb before reported, not another one.
@@ -148,6 +164,10 @@ func (c *Coder) Document(d *document.Document) {
 				dropIntentOf(d, tk, i, first)
 			}
 			violent = violent || ev[0].Root == "18" || ev[0].Root == "19" || ev[0].Root == "20"
+			appeal, actEnd = -1, i+n
+			if ev[0].Root == "02" || ev[0].Root == "10" {
+				appeal = len(d.Events) // where ev[0] is about to go
+			}
 			for _, e := range ev {
 				d.Events = append(d.Events, e)
 			}
@@ -1208,6 +1228,66 @@ func named(ps []party) []party {
 		return ps
 	}
 	return slices.DeleteFunc(slices.Clone(ps), bare)
+}
+
+// purposeOf reports whether t is a verbal noun of purpose: ل without the
+// article (لاستئناف، ولمناقشة), "in order to".
+func purposeOf(t document.Token) bool {
+	return t.Pro == "ل" || t.Pro == "ول" || t.Pro == "فل"
+}
+
+// appealContent reports whether trigger i is what an appeal or demand
+// before it asks for: a verbal noun after إلى or with ب or ل (إلى وقف،
+// بوقف، لوقف).
+func appealContent(tk *tokenKeys, i, first int) bool {
+	t := tk.d.Tokens[i]
+	if strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "ل") {
+		return true
+	}
+	// إلى وقف، إلى إجراء محادثات: إلى, and at most a light verbal noun
+	// between it and the act.
+	for k := i - 1; k >= first && k >= i-2; k-- {
+		if tk.key(k) == "الي" {
+			return true
+		}
+	}
+	return false
+}
+
+// refineAppeal gives a generic appeal (020) or demand (100) the code of
+// what it asks for: to yield (025x / 105x as the act yielded: a ceasefire
+// is 0256 / 1056, a release 0253 / 1053), to meet (026 / 106), to
+// cooperate (021, 022 / 101, 102), to give aid (023 / 103). A finer
+// appeal the patterns coded already is kept.
+func (c *Coder) refineAppeal(ev *document.Event, content string) {
+	if ev.Code != "020" && ev.Code != "100" {
+		return
+	}
+	tail, ok := "", false // the digits after 02 or 10
+	for _, a := range appealTails {
+		if strings.HasPrefix(content, a.content) {
+			tail, ok = a.tail, true
+			break
+		}
+	}
+	if !ok {
+		return
+	}
+	entry, ok := c.Ontology.Lookup(ev.Code[:2] + tail)
+	if !ok {
+		return
+	}
+	ev.Code, ev.Label, ev.Goldstein, ev.Quad = entry.Code, entry.Label, entry.Goldstein, entry.Quad
+	ev.Plover, ev.Mode, ev.Context = entry.Plover, entry.Mode, entry.Context
+}
+
+// appealTails map the code of what is asked for, by its longest prefix
+// first, to the digits that follow 02 (appeal) or 10 (demand): CAMEO
+// numbers the two families alike (0256 and 1056 both ask for
+// de-escalation).
+var appealTails = []struct{ content, tail string }{
+	{"087", "56"}, {"0841", "53"}, {"081", "51"}, {"082", "52"}, {"085", "54"}, {"086", "55"},
+	{"083", "4"}, {"08", "5"}, {"04", "6"}, {"06", "1"}, {"05", "2"}, {"07", "3"},
 }
 
 // causeOfViolence reports whether trigger i is a verbal noun in the phrase
