@@ -288,6 +288,10 @@ func TestCoderRules(t *testing.T) {
 		{"دعت المعارضة إلى التظاهر في العاصمة.", "---OPP-020-"},
 		// a purpose (ل and a verbal noun) is not an act of its own
 		{"وقعت السعودية وإيران اتفاقا لاستئناف العلاقات الدبلوماسية برعاية صينية.", "SAU-057-IRN IRN-057-SAU"},
+		// a verbal noun after إزاء or بشأن is a topic, not an act
+		{"أعربت مصر عن قلقها إزاء فرض عقوبات على السودان.", "EGY-012-SDN"},
+		// a phrase matched whole stays whole: no ceasefire inside خرق وقف إطلاق النار
+		{"واتهمت أرمينيا أذربيجان بخرق وقف إطلاق النار.", "ARM-112-AZE"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

@@ -68,6 +68,9 @@ var (
 	// backgroundLead: a definite verbal noun after these words dates or
 	// explains something else (بعد الهجوم، منذ الغزو، خلال التظاهرة); the
 	// report of the act itself is elsewhere.
+	// topicLead: a verbal noun after these words is what was said or felt
+	// about something (إزاء اعتقال، بشأن فرض)، not an act reported.
+	topicLead = map[string]bool{"ازاء": true, "بشان": true, "تجاه": true, "حيال": true}
 	backgroundLead = map[string]bool{"بعد": true, "قبل": true, "منذ": true, "خلال": true, "عشيه": true, "اثر": true, "بسبب": true, "حول": true, "عقب": true, "ابان": true}
 )
 
@@ -97,7 +100,7 @@ func (c *Coder) Document(d *document.Document) {
 		var speakers []int // who said what follows, for reported acts
 		reportAt := -1     // the verb of saying they said it with
 		violent := false   // an act of violence (CAMEO 18-20) is coded in the sentence
-		appeal := -1       // index in d.Events of the sentence's last appeal or demand (CAMEO 02, 10)
+		appeal := -1       // index in d.Events of the sentence's last appeal, demand or accusation (CAMEO 02, 10, 112)
 		actEnd := -1       // the token after the sentence's last coded trigger
 		var feats []uint64 // the filter's features, computed once a sentence
 		featsOf := func() []uint64 {
@@ -128,7 +131,9 @@ func (c *Coder) Document(d *document.Document) {
 			}
 			if appeal >= 0 && appealContent(tk, i, first) {
 				// دعا الأمين العام إلى وقف إطلاق النار: the act appealed for
-				// has not happened; it makes the appeal's code finer.
+				// has not happened; it makes the appeal's code finer. The act
+				// an accusation alleges (اتهمها بخرق الهدنة) is not reported
+				// as done either.
 				c.refineAppeal(&d.Events[appeal], pat.Code)
 				appeal = -1
 				i += n - 1
@@ -158,6 +163,10 @@ func (c *Coder) Document(d *document.Document) {
 				}
 			}
 			if !ok {
+				// A phrase the patterns matched whole (بخرق وقف إطلاق النار)
+				// stays whole when it codes nothing: its inner words are no
+				// triggers of their own.
+				i += n - 1
 				continue
 			}
 			if ev[0].Intent {
@@ -165,7 +174,7 @@ func (c *Coder) Document(d *document.Document) {
 			}
 			violent = violent || ev[0].Root == "18" || ev[0].Root == "19" || ev[0].Root == "20"
 			appeal, actEnd = -1, i+n
-			if ev[0].Root == "02" || ev[0].Root == "10" {
+			if ev[0].Root == "02" || ev[0].Root == "10" || strings.HasPrefix(ev[0].Code, "112") {
 				appeal = len(d.Events) // where ev[0] is about to go
 			}
 			for _, e := range ev {
@@ -395,6 +404,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if hypothetical[tk.key(k)] {
 			return nil, false // إذا أصبحت الصين...: a condition, not an event
 		}
+	}
+	if i > first && topicLead[tk.key(i-1)] {
+		return nil, false // قلقها إزاء اعتقال الصحفيين: the topic of what was said
 	}
 	if nounTrigger(d.Tokens[i]) && i > first && backgroundLead[tk.key(i-1)] {
 		return nil, false // بعد الهجوم: the act is background to this sentence
