@@ -70,7 +70,7 @@ var (
 	// report of the act itself is elsewhere.
 	// topicLead: a verbal noun after these words is what was said or felt
 	// about something (إزاء اعتقال، بشأن فرض)، not an act reported.
-	topicLead = map[string]bool{"ازاء": true, "بشان": true, "تجاه": true, "حيال": true}
+	topicLead      = map[string]bool{"ازاء": true, "بشان": true, "تجاه": true, "حيال": true}
 	backgroundLead = map[string]bool{"بعد": true, "قبل": true, "منذ": true, "خلال": true, "عشيه": true, "اثر": true, "بسبب": true, "حول": true, "عقب": true, "ابان": true}
 )
 
