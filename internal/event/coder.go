@@ -65,12 +65,12 @@ var (
 	// titleLead: a title right after the verb opens its subject, whose name
 	// comes after the office (أدان وزير الخارجية الروسي سيرغي لافروف).
 	titleLead = keySet("متحدث", "متحدثة", "ناطق", "ناطقة", "وزير", "وزيرة", "رئيس", "رئيسة", "أمين", "سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "قائد", "مدير", "مديرة", "نائب", "مستشار", "مستشارة")
+	// topicLead: a verbal noun after these words is what was said or felt
+	// about something (إزاء اعتقال، بشأن فرض), not an act reported.
+	topicLead = map[string]bool{"ازاء": true, "بشان": true, "تجاه": true, "حيال": true}
 	// backgroundLead: a definite verbal noun after these words dates or
 	// explains something else (بعد الهجوم، منذ الغزو، خلال التظاهرة); the
 	// report of the act itself is elsewhere.
-	// topicLead: a verbal noun after these words is what was said or felt
-	// about something (إزاء اعتقال، بشأن فرض)، not an act reported.
-	topicLead      = map[string]bool{"ازاء": true, "بشان": true, "تجاه": true, "حيال": true}
 	backgroundLead = map[string]bool{"بعد": true, "قبل": true, "منذ": true, "خلال": true, "عشيه": true, "اثر": true, "بسبب": true, "حول": true, "عقب": true, "ابان": true}
 )
 
