@@ -169,6 +169,9 @@ func markCovered(covered []bool, first, stop int) {
 // adjectival: a definite sector word after a definite noun qualifies it
 // (السياسة الخارجية is foreign policy, not the foreign ministry).
 func adjectival(prev, t Token) bool {
+	if t.Pro != "" && t.Pro != "ال" {
+		return false // بالرئيس، والرئيس: a preposition or a conjunction opens a new phrase
+	}
 	return prev.Word && prev.Sentence == t.Sentence && definite(prev) && definite(t)
 }
 

@@ -119,6 +119,15 @@ func (d *Dictionary) leader(toks []Token, first, stop int) string {
 	return ""
 }
 
+// NisbaOrDual is Nisba, also in the dual (أمريكيان، إسرائيليتان). Unlike
+// the role reading it takes no accusative alif: روسيا is a country's name.
+func (d *Dictionary) NisbaOrDual(key string) (string, bool) {
+	if c, ok := d.Nisba(key); ok {
+		return c, true
+	}
+	return d.dualNisba(key)
+}
+
 // nisbaOrAccusative reads a nisba, also with the accusative alif of tanween
 // (مصوراً فرنسياً).
 func (d *Dictionary) nisbaOrAccusative(key string) (string, bool) {

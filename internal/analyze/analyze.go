@@ -28,7 +28,7 @@ type Analyzer struct {
 func New() *Analyzer {
 	a := &Analyzer{words: arabic.NewAnalyzer(), dict: actor.Default()}
 	if c, err := event.NewCoder(); err == nil {
-		c.Nisba = a.dict.Nisba
+		c.Nisba = a.dict.NisbaOrDual
 		c.Capital = a.dict.Capital
 		a.coder = c
 	}

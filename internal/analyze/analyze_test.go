@@ -292,6 +292,12 @@ func TestCoderRules(t *testing.T) {
 		{"أعربت مصر عن قلقها إزاء فرض عقوبات على السودان.", "EGY-012-SDN"},
 		// a phrase matched whole stays whole: no ceasefire inside خرق وقف إطلاق النار
 		{"واتهمت أرمينيا أذربيجان بخرق وقف إطلاق النار.", "ARM-112-AZE"},
+		// خطف with an armed subject after it is the verb, not the noun
+		{"خطف مسلحون مجهولون مهندسا تركيا في العراق.", "---UAF-181-TUR"},
+		// a preposition opens a new phrase: بالرئيس الإيراني is no adjective
+		{"التقى رئيس الوزراء العراقي بالرئيس الإيراني في طهران.", "IRQGOV-040-IRNGOV"},
+		// a dual force with a dual nisba
+		{"قصفت طائرتان إسرائيليتان موقعا في غزة.", "ISRMIL-190-PSE"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

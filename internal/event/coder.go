@@ -61,7 +61,8 @@ var (
 	suffered = keySet("تعرض", "تعرضت", "تعرضوا", "تعرضا", "يتعرض", "تتعرض", "يتعرضون", "تعرضه", "تعرضها", "تعرضهم")
 	// forceNouns: armed forces and their machines, whose nisba names the
 	// country that attacks (دبابات روسية، طائرات إسرائيلية).
-	forceNouns = keySet("قوات", "قوة", "وحدة", "جنود", "جيش", "دبابة", "دبابات", "طائرة", "طائرات", "مروحية", "مروحيات", "مقاتلات", "بارجة", "بوارج", "زوارق", "مدفعية", "صواريخ", "دورية", "فرقة", "كتيبة")
+	forceNouns = keySet("قوات", "قوة", "وحدة", "جنود", "جيش", "دبابة", "دبابات", "طائرة", "طائرات", "مروحية", "مروحيات", "مقاتلات", "بارجة", "بوارج", "زوارق", "مدفعية", "صواريخ", "دورية", "فرقة", "كتيبة",
+		"طائرتان", "طائرتين", "دبابتان", "دبابتين", "مروحيتان", "مروحيتين", "بارجتان", "زورقان", "زورقين") // and their duals
 	// titleLead: a title right after the verb opens its subject, whose name
 	// comes after the office (أدان وزير الخارجية الروسي سيرغي لافروف).
 	titleLead = keySet("متحدث", "متحدثة", "ناطق", "ناطقة", "وزير", "وزيرة", "رئيس", "رئيسة", "أمين", "سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "قائد", "مدير", "مديرة", "نائب", "مستشار", "مستشارة")
@@ -451,7 +452,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if nisbaSource == nil && len(sources) == 0 && !actorless(root) {
 			return nil, false // a reference to an act with no agent: background
 		}
-	} else if patientNouns[bareConjunction(tk.key(i))] {
+	} else if patientNouns[bareConjunction(tk.key(i))] && !agentAfter(d, inSent, i+n) {
 		// مقتل 15 جنديا تركيا، اغتيال رئيس الوزراء: the name after the
 		// noun is who suffered; the agent, if any, is named apart.
 		if t, ok := firstTarget(d, entitiesIn(inSent, i+n, s.Tokens[1]), i+n+4); ok {
@@ -1314,6 +1315,21 @@ func causeOfViolence(tk *tokenKeys, i, first int) bool {
 }
 
 var causeLeads = keySet("في", "جراء", "إثر", "اثر", "خلال", "بسبب", "نتيجة")
+
+// agentAfter reports whether the word at token k is an armed or
+// coercive actor (مسلحون، الشرطة، قوات): after خطف or جرح it makes the
+// trigger a verb with its subject (خطف مسلحون مهندسا), not a verbal noun
+// whose genitive suffered it (خطف مهندس).
+func agentAfter(d *document.Document, ps []party, k int) bool {
+	p, ok := partyAt(ps, k)
+	if !ok {
+		return false
+	}
+	a := d.Entities[p.entity].Actor
+	return a != nil && len(a.Code) >= 6 && agentSectors[a.Code[len(a.Code)-3:]]
+}
+
+var agentSectors = map[string]bool{"UAF": true, "REB": true, "MIL": true, "COP": true, "CRM": true, "RAD": true, "SEP": true}
 
 // passiveVerbs are verbs of violence whose subject suffers it: the news
 // writes them without the vowel that marks the passive (أُصيب، اُغتيل).
