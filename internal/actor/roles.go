@@ -169,9 +169,10 @@ func markCovered(covered []bool, first, stop int) {
 // adjectival: a definite sector word after a definite noun qualifies it
 // (السياسة الخارجية is foreign policy, not the foreign ministry).
 func adjectival(prev, t Token) bool {
-	if t.Pro != "" && t.Pro != "ال" {
+	if strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "و") {
 		return false // بالرئيس، والرئيس: a preposition or a conjunction opens a new phrase
 	}
+	// ل stays: المجلس الأعلى للأمن is one body, its للأمن no police.
 	return prev.Word && prev.Sentence == t.Sentence && definite(prev) && definite(t)
 }
 

@@ -100,7 +100,7 @@ func (c *Coder) Document(d *document.Document) {
 		inSent := named(all)
 		var speakers []int // who said what follows, for reported acts
 		reportAt := -1     // the verb of saying they said it with
-		violent := false   // an act of violence (CAMEO 18-20) is coded in the sentence
+		violent := false   // an assault is coded in the sentence
 		appeal := -1       // index in d.Events of the sentence's last appeal, demand or accusation (CAMEO 02, 10, 112)
 		actEnd := -1       // the token after the sentence's last coded trigger
 		var feats []uint64 // the filter's features, computed once a sentence
@@ -130,7 +130,7 @@ func (c *Coder) Document(d *document.Document) {
 				}
 				continue
 			}
-			if appeal >= 0 && appealContent(tk, i, first) {
+			if appeal >= 0 && i-actEnd <= 8 && !punctBetween(d, actEnd-1, i) && appealContent(tk, i, first) {
 				// دعا الأمين العام إلى وقف إطلاق النار: the act appealed for
 				// has not happened; it makes the appeal's code finer. The act
 				// an accusation alleges (اتهمها بخرق الهدنة) is not reported
@@ -173,7 +173,7 @@ func (c *Coder) Document(d *document.Document) {
 			if ev[0].Intent {
 				dropIntentOf(d, tk, i, first)
 			}
-			violent = violent || ev[0].Root == "18" || ev[0].Root == "19" || ev[0].Root == "20"
+			violent = violent || ev[0].Plover == "ASSAULT"
 			appeal, actEnd = -1, i+n
 			if ev[0].Root == "02" || ev[0].Root == "10" || strings.HasPrefix(ev[0].Code, "112") {
 				appeal = len(d.Events) // where ev[0] is about to go
