@@ -151,6 +151,12 @@ func TestResolveAliasesAndRoles(t *testing.T) {
 			avoid: []string{"قاعدة"},
 		},
 		{
+			name: "a title with no country codes the sector alone, as ---GOV",
+			text: "قال الوزير خالد منصور إن الاجتماع انتهى",
+			pers: [][2]int{{2, 4}},
+			want: map[string]string{"خالد منصور": "---GOV"},
+		},
+		{
 			name:  "a definite noun's adjective is no ministry",
 			text:  "تغيير السياسة الخارجية الكازاخستانية",
 			avoid: []string{"الخارجية الكازاخستانية"},

@@ -122,7 +122,7 @@ func (r *Resolver) codeCounterpart(e *Entity, toks []Token, m Mention, last *off
 		}
 		sector, e.Type = last.sector, last.typ
 	}
-	e.Country, e.Sector, e.Code = country, sector, country+sector
+	e.Country, e.Sector, e.Code = country, sector, actorCode(country, sector)
 	e.ActorID = "role:" + e.Code
 	e.ActorName = e.Text
 }

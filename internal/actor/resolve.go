@@ -524,7 +524,7 @@ func (r *Resolver) codeFromContext(e *Entity, toks []Token, m Mention) {
 		return
 	}
 	e.Country, e.Sector = country, sector
-	e.Code = country + sector
+	e.Code = actorCode(country, sector)
 	e.Confidence = max(e.Confidence, 0.8)
 }
 
@@ -604,7 +604,17 @@ func (r *Resolver) codeOrganisation(e *Entity, toks []Token, m Mention) {
 	if sector == "" {
 		sector = "GOV"
 	}
-	e.Country, e.Sector, e.Code = country, sector, country+sector
+	e.Country, e.Sector, e.Code = country, sector, actorCode(country, sector)
+}
+
+// actorCode joins a country and a sector into a CAMEO actor code; a sector
+// of no stated country is ---GOV, never a bare GOV that reads like a
+// country code.
+func actorCode(country, sector string) string {
+	if country == "" && sector != "" {
+		return NoCountry + sector
+	}
+	return country + sector
 }
 
 // nationalBody codes an IGO-like name followed by a nisba as that

@@ -176,9 +176,12 @@ func adjectival(prev, t Token) bool {
 	return prev.Word && prev.Sentence == t.Sentence && definite(prev) && definite(t)
 }
 
+// definite reads the article from the segmenter's proclitics: ألقت and
+// ألغت fold to keys that begin like the article, but the segmenter splits
+// no ال off them (ألقت الشرطة العراقية is IRQCOP).
 func definite(t Token) bool {
-	if strings.HasPrefix(t.Key, "ال") {
-		return !thousands[t.Key]
+	if thousands[t.Key] {
+		return false
 	}
 	return strings.HasPrefix(t.Key, t.Pro) && (strings.HasSuffix(t.Pro, "ال") || strings.HasSuffix(t.Pro, "لل"))
 }
@@ -252,7 +255,7 @@ func (r *Resolver) codeRole(e *Entity, toks []Token, m Mention) {
 			return
 		}
 	}
-	e.Country, e.Sector, e.Code = country, sector, country+sector
+	e.Country, e.Sector, e.Code = country, sector, actorCode(country, sector)
 	e.ActorID = "role:" + e.Code
 	e.ActorName = e.Text
 }

@@ -444,6 +444,16 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if p, ok := nearestAfter(inSent, i+n-1, 2); ok {
 			targets = []int{p.entity}
 		}
+	} else if lightVerbBefore(tk, i, first) {
+		// ألقت الشرطة العراقية القبض على ثلاثة مسلحين: ألقى is the verb and
+		// القبض its object; the agent is the subject between them, the
+		// patient the name after على.
+		if p, ok := nearestBefore(inSent, i, 6); ok {
+			sources = []int{p.entity}
+		}
+		if t, ok := firstTarget(d, entitiesIn(inSent, i+n, s.Tokens[1]), i+n+6); ok {
+			targets = []int{t}
+		}
 	} else if nounTrigger(d.Tokens[i]) {
 		// A verbal noun: its agent is the nisba or the name right after it
 		// (الغزو الروسي، غزو بوتين), its patient the name after ل or a
@@ -538,7 +548,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	if len(targets) == 0 && nisbaTarget == nil && root == "17" && len(sources) == 1 {
 		// اعتقل عددا من حلفاء الرئيس السابق: a government's coercion
 		// without a named target falls on its own country.
-		if a := actorOf(d, sources[0]); a != nil && len(a.Code) > 3 {
+		if a := actorOf(d, sources[0]); a != nil && len(a.Code) > 3 && !actor.Bare(a.Code) {
 			sp := a.Span
 			nisbaTarget = &document.EventActor{Code: a.Code[:3], Text: a.Text, Span: sp}
 		}
@@ -1303,6 +1313,24 @@ var appealTails = []struct{ content, tail string }{
 	{"083", "4"}, {"08", "5"}, {"04", "6"}, {"06", "1"}, {"05", "2"}, {"07", "3"},
 }
 
+// lightVerbBefore reports whether a light verb whose object is the verbal
+// noun at i comes up to four words before it (ألقت الشرطة القبض).
+func lightVerbBefore(tk *tokenKeys, i, first int) bool {
+	if !nounTrigger(tk.d.Tokens[i]) {
+		return false
+	}
+	for k := i - 1; k >= first && k >= i-4; k-- {
+		for _, key := range tk.of(k) { // وألقت: the verb without its conjunction
+			if lightVerbs[key] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var lightVerbs = keySet("ألقى", "ألقت", "ألقوا", "ألقيا", "يلقي", "تلقي", "يلقون")
+
 // causeOfViolence reports whether trigger i is a verbal noun in the phrase
 // that gives the cause of a violent outcome: في هجوم، جراء القصف، إثر
 // انفجار، بانفجار.
@@ -1560,7 +1588,10 @@ func (c *Coder) nominal(d *document.Document, j, stop int, inSent []party) (*doc
 			continue
 		}
 		tok := d.Tokens[p.token]
-		prep := strings.HasPrefix(tok.Pro, "ل") || strings.HasPrefix(tok.Pro, "ب") || p.token > 0 && prepositions[arabic.KeyOf(d.Tokens[p.token-1].Text)]
+		prep := strings.HasPrefix(tok.Pro, "ل") || strings.HasPrefix(tok.Pro, "ب")
+		for k := j; k < p.token && !prep; k++ {
+			prep = prepositions[arabic.KeyOf(d.Tokens[k].Text)] // القبض على أحد الأشخاص
+		}
 		switch {
 		case prep || nisba != nil || len(sources) > 0:
 			if len(targets) == 0 {
