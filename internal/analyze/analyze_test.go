@@ -299,8 +299,9 @@ func TestCoderRules(t *testing.T) {
 		// a dual force with a dual nisba
 		{"قصفت طائرتان إسرائيليتان موقعا في غزة.", "ISRMIL-190-PSE"},
 		// ألقى القبض: the light verb's subject arrests; ألقت is no definite
-		// word, so الشرطة العراقية after it is a role
-		{"وألقت قوات الأمن المصرية القبض على عشرات المتظاهرين.", "EGYCOP-173-EGY"},
+		// word, so قوات الأمن المصرية after it is a role; the protesters it
+		// arrests are the target, not the force's own country
+		{"وألقت قوات الأمن المصرية القبض على عشرات المتظاهرين.", "EGYCOP-173----CVL"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

@@ -1430,11 +1430,12 @@ func partiesOf(events []document.Event) int {
 		return 0
 	}
 	n := 0
-	if events[0].Source != nil {
+	src, tgt := events[0].Source, events[0].Target
+	if src != nil {
 		n++
 	}
-	if events[0].Target != nil {
-		n++
+	if tgt != nil && !(src != nil && tgt.Span != nil && src.Span != nil && *src.Span == *tgt.Span) {
+		n++ // not the source's own country standing in (اعتقلت الشرطة العراقية: IRQ)
 	}
 	return n
 }
