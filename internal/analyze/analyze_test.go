@@ -302,6 +302,9 @@ func TestCoderRules(t *testing.T) {
 		// word, so قوات الأمن المصرية after it is a role; the protesters it
 		// arrests are the target, not the force's own country
 		{"وألقت قوات الأمن المصرية القبض على عشرات المتظاهرين.", "EGYCOP-173----CVL"},
+		// a name after another verb is that verb's subject: the call has no
+		// named agent, the attack has the forces
+		{"دعا الرئيس إلى الحوار ثم هاجمت القوات المدينة.", "---MIL-190-"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

@@ -470,6 +470,11 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 	} else {
 		sources, targets = assign(d, inSent, i, n, first, lastSource)
+		if len(sources) > 0 && c.verbBetween(tk, i+n, sources[0], s.Tokens[1]) {
+			// دعا الرئيس إلى الحوار ثم هاجمت القوات المدينة: a name after
+			// another verb is that verb's subject, not this one's.
+			sources, targets = nil, nil
+		}
 		if passiveVictims(c, tk, i, n, root, sources, targets, s.Tokens[1]) {
 			// أصيب ثلاثة جنود أمريكيين، قتل جنديان أمريكيان في هجوم: the
 			// name after the verb suffered the act; who did it is named
@@ -1366,6 +1371,26 @@ var passiveVerbs = keySet("أصيب", "أصيبت", "أصيبوا", "أصيبا"
 // killVerbs are the forms of قتل that read as killed (قُتل) as often as
 // killed (قَتل): passive when the subject after them has no object.
 var killVerbs = keySet("قتل", "قتلت", "قتلوا", "قتلا")
+
+// verbBetween reports whether another trigger that is a verb (no article,
+// no preposition) starts between token from and the first token of entity
+// e, which follows them.
+func (c *Coder) verbBetween(tk *tokenKeys, from, e, stop int) bool {
+	sp := tk.d.Entities[e].Span
+	if sp == nil {
+		return false
+	}
+	for k := from; k < stop && tk.d.Tokens[k].Span.End <= sp.Start; k++ {
+		t := tk.d.Tokens[k]
+		if t.Kind != "word" || t.Pro != "" && t.Pro != "و" && t.Pro != "ف" {
+			continue
+		}
+		if p, _ := c.match(tk, k, stop); p != nil && !p.Reporting && !nounTrigger(t) {
+			return true
+		}
+	}
+	return false
+}
 
 // passiveVictims reports whether the subject that assign found after
 // trigger i is the victim of the act: always after a passive verb, and
