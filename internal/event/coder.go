@@ -390,7 +390,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		switch {
 		case negations[key] && !ownClause(d.Tokens[i], key, k == i-1):
 			negated = true
-		case intentWords[key] || strings.HasPrefix(key, "و") && intentWords[key[2:]]:
+		case intentWord(key):
 			intent = true
 		case key == "قد" && k == i-1 && strings.IndexAny(d.Tokens[i].Text, "يت") == 0:
 			return nil, false // قد تصل: may reach, not did reach
@@ -469,13 +469,13 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			targets = []int{t}
 		}
 	} else {
-		sources, targets = assign(d, inSent, i, n, first, lastSource)
+		sources, targets = assign(tk, inSent, i, n, first, lastSource)
 		if len(sources) > 0 && c.verbBetween(tk, i+n, sources[0], s.Tokens[1]) {
 			// دعا الرئيس إلى الحوار ثم هاجمت القوات المدينة: a name after
 			// another verb is that verb's subject, not this one's.
 			sources, targets = nil, nil
 		}
-		if passiveVictims(c, tk, i, n, root, sources, targets, s.Tokens[1]) {
+		if c.passiveVictims(tk, i, n, root, sources, targets, s.Tokens[1]) {
 			// أصيب ثلاثة جنود أمريكيين، قتل جنديان أمريكيان في هجوم: the
 			// name after the verb suffered the act; who did it is named
 			// apart, if at all.
@@ -957,8 +957,7 @@ func ownClause(t document.Token, neg string, adjacent bool) bool {
 // second event.
 func dropIntentOf(d *document.Document, tk *tokenKeys, i, first int) {
 	for k := max(i-3, first); k < i; k++ {
-		key := bareConjunction(tk.key(k))
-		if !intentWords[key] && !(strings.HasPrefix(key, "و") && intentWords[key[len("و"):]]) {
+		if !intentWord(bareConjunction(tk.key(k))) {
 			continue
 		}
 		at := d.Tokens[k].Span.Start
@@ -968,57 +967,44 @@ func dropIntentOf(d *document.Document, tk *tokenKeys, i, first int) {
 	}
 }
 
-// intentCode is the CAMEO 03 code of intending a cooperative act: to meet
-// (036), to cooperate diplomatically (032) or materially (031), to give
-// aid (033), to yield (035); 030 for the rest.
-func intentCode(code string) string {
-	switch code[:2] {
-	case "04":
-		return "036"
-	case "05":
-		return "032"
-	case "06":
-		return "031"
-	case "07":
-		return "033"
-	case "08":
-		return "035"
-	}
-	return "030"
+// intentWord reports whether key (its conjunction stripped by
+// bareConjunction, or still on it) is a word of intent.
+func intentWord(key string) bool {
+	return intentWords[key] || strings.HasPrefix(key, "و") && intentWords[key[len("و"):]]
 }
 
-// threatCode is the CAMEO 13 code of intending a hostile act, which is a
-// threat of it: to sanction (1312), to cut relations (1313) or aid (1311),
-// to halt talks (134), mediation (135) or involvement (136), to arrest
-// or expel (132), to repress (137), other coercion (130), to protest
-// (133); force (15, 18-20) is a threat of military force (138).
-func threatCode(code string) string {
-	switch {
-	case code == "163":
-		return "1312"
-	case code == "161":
-		return "1313"
-	case code == "162":
-		return "1311"
-	case code == "164":
-		return "134"
-	case code == "165":
-		return "135"
-	case code == "166":
-		return "136"
-	case code[:2] == "16":
-		return "131"
-	case code == "172" || code == "173" || code == "174":
-		return "132"
-	case code == "175":
-		return "137"
-	case code[:2] == "17":
-		return "130"
-	case code[:2] == "14":
-		return "133"
+// prefixRule maps the CAMEO codes that start with prefix to code.
+type prefixRule struct{ prefix, code string }
+
+// byPrefix is the code of the first rule whose prefix starts code, or
+// otherwise; rules list longer prefixes first.
+func byPrefix(rules []prefixRule, code, otherwise string) string {
+	for _, r := range rules {
+		if strings.HasPrefix(code, r.prefix) {
+			return r.code
+		}
 	}
-	return "138"
+	return otherwise
 }
+
+// intentCodes are the CAMEO 03 codes of intending a cooperative act: to
+// meet (036), to cooperate diplomatically (032) or materially (031), to
+// give aid (033), to yield (035); 030 for the rest.
+var intentCodes = []prefixRule{{"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"}}
+
+func intentCode(code string) string { return byPrefix(intentCodes, code, "030") }
+
+// threatCodes are the CAMEO 13 codes of intending a hostile act, which is
+// a threat of it: to sanction (1312), to cut relations (1313) or aid
+// (1311), to halt talks (134), mediation (135) or involvement (136), to
+// arrest or expel (132), to repress (137), other coercion (130), to
+// protest (133); force (15, 18-20) is a threat of military force (138).
+var threatCodes = []prefixRule{
+	{"163", "1312"}, {"161", "1313"}, {"162", "1311"}, {"164", "134"}, {"165", "135"}, {"166", "136"}, {"16", "131"},
+	{"172", "132"}, {"173", "132"}, {"174", "132"}, {"175", "137"}, {"17", "130"}, {"14", "133"},
+}
+
+func threatCode(code string) string { return byPrefix(threatCodes, code, "138") }
 
 // coordinatedVerb: a verb joined to the one before by و or ف (واعتقل),
 // which shares that verb's subject unless it names its own.
@@ -1029,7 +1015,8 @@ func coordinatedVerb(t document.Token) bool {
 // assign picks sources and targets around trigger i: Arabic puts the verb
 // first (أغلقت محكمة روسية محطة...) or the subject first (توكاييف رفض...);
 // coordinated names (X و Y) give one event each.
-func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (sources, targets []int) {
+func assign(tk *tokenKeys, inSent []party, i, n, first, lastSource int) (sources, targets []int) {
+	d := tk.d
 	after := func(from int) []party {
 		var ps []party
 		for _, p := range inSent {
@@ -1042,7 +1029,7 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 	// Names between the trigger and its required word are its subjects:
 	// وقّعت كازاخستان والصين اتفاقية.
 	next := after(i + 1)
-	if len(next) > 0 && counterpartOf(d, next[0]) {
+	if len(next) > 0 && counterpartOf(tk, next[0]) {
 		// والتقى نظيره الصيني: the counterpart is the object, and the
 		// subject is whoever the pronoun on نظير points back to: the
 		// previous verb's subject, or the actor named before (not a place:
@@ -1102,7 +1089,8 @@ func assign(d *document.Document, inSent []party, i, n, first, lastSource int) (
 // counterpartOf reports whether p is someone's counterpart: a counterpart
 // phrase (نظيره الصيني) or a name right after one (نظيره الصيني شي جين
 // بينغ). It is never the subject of the verb before it.
-func counterpartOf(d *document.Document, p party) bool {
+func counterpartOf(tk *tokenKeys, p party) bool {
+	d := tk.d
 	if d.Entities[p.entity].Source == "counterpart" {
 		return true
 	}
@@ -1111,7 +1099,7 @@ func counterpartOf(d *document.Document, p party) bool {
 		if t.Kind != "word" && t.Text != "،" && t.Text != "," {
 			return false
 		}
-		if actor.Counterpart(actor.Token{Key: arabic.KeyOf(t.Text), Pro: t.Pro}) {
+		if actor.Counterpart(actor.Token{Key: tk.key(k), Pro: t.Pro}) {
 			return true
 		}
 	}
@@ -1291,14 +1279,8 @@ func (c *Coder) refineAppeal(ev *document.Event, content string) {
 	if ev.Code != "020" && ev.Code != "100" {
 		return
 	}
-	tail, ok := "", false // the digits after 02 or 10
-	for _, a := range appealTails {
-		if strings.HasPrefix(content, a.content) {
-			tail, ok = a.tail, true
-			break
-		}
-	}
-	if !ok {
+	tail := byPrefix(appealTails, content, "") // the digits after 02 or 10
+	if tail == "" {
 		return
 	}
 	entry, ok := c.Ontology.Lookup(ev.Code[:2] + tail)
@@ -1313,7 +1295,7 @@ func (c *Coder) refineAppeal(ev *document.Event, content string) {
 // first, to the digits that follow 02 (appeal) or 10 (demand): CAMEO
 // numbers the two families alike (0256 and 1056 both ask for
 // de-escalation).
-var appealTails = []struct{ content, tail string }{
+var appealTails = []prefixRule{
 	{"087", "56"}, {"0841", "53"}, {"081", "51"}, {"082", "52"}, {"085", "54"}, {"086", "55"},
 	{"083", "4"}, {"08", "5"}, {"04", "6"}, {"06", "1"}, {"05", "2"}, {"07", "3"},
 }
@@ -1396,7 +1378,7 @@ func (c *Coder) verbBetween(tk *tokenKeys, from, e, stop int) bool {
 // trigger i is the victim of the act: always after a passive verb, and
 // after a form of قتل when no actor or nisba follows the subject in its
 // clause (قتل جنديان أمريكيان في هجوم, not قتل جنود أمريكيون عراقيين).
-func passiveVictims(c *Coder, tk *tokenKeys, i, n int, root string, sources, targets []int, stop int) bool {
+func (c *Coder) passiveVictims(tk *tokenKeys, i, n int, root string, sources, targets []int, stop int) bool {
 	if root != "18" && root != "19" && root != "20" || len(sources) == 0 {
 		return false
 	}
