@@ -305,6 +305,15 @@ func TestCoderRules(t *testing.T) {
 		// a name after another verb is that verb's subject: the call has no
 		// named agent, the attack has the forces
 		{"دعا الرئيس إلى الحوار ثم هاجمت القوات المدينة.", "---MIL-190-"},
+		// قتل with its subject's clause closed before the attackers are
+		// named: the soldiers were killed, the gunmen attacked
+		{"قتل خمسة جنود باكستانيين في هجوم شنه مسلحون على نقطة تفتيش.", "---UAF-1823-PAKMIL"},
+		{"قتل مسلحون خمسة جنود باكستانيين.", "---UAF-1823-PAKMIL"},
+		// who reports a passive killing did not kill
+		{"قال المتحدث باسم الشرطة: قتل ثلاثة جنود في الهجوم.", "-1823----MIL"},
+		// a long subject between the verb and its required word, and the
+		// phone call that says how the talks took place
+		{"بحث الرئيس المصري عبد الفتاح السيسي مع نظيره الفرنسي إيمانويل ماكرون في اتصال هاتفي تطورات الأوضاع في غزة.", "EGYGOV-041-FRAGOV"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

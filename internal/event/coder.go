@@ -101,6 +101,7 @@ func (c *Coder) Document(d *document.Document) {
 		var speakers []int // who said what follows, for reported acts
 		reportAt := -1     // the verb of saying they said it with
 		violent := false   // an assault is coded in the sentence
+		consult := -1      // index in d.Events of the sentence's last consultation (CAMEO 04)
 		appeal := -1       // index in d.Events of the sentence's last appeal, demand or accusation (CAMEO 02, 10, 112)
 		actEnd := -1       // the token after the sentence's last coded trigger
 		var feats []uint64 // the filter's features, computed once a sentence
@@ -146,6 +147,14 @@ func (c *Coder) Document(d *document.Document) {
 				i += n - 1
 				continue
 			}
+			if consult >= 0 && i-actEnd <= 8 && strings.HasPrefix(pat.Code, "04") && causeOfViolence(tk, i, first) {
+				// بحث الرئيسان ... في اتصال هاتفي: the noun tells how
+				// the consultation coded before took place.
+				c.refineConsult(d.Events[consult:], pat.Code)
+				consult = -1
+				i += n - 1
+				continue
+			}
 			if violent && causeOfViolence(tk, i, first) {
 				// قتل جنديان في هجوم، أصيب ثلاثة بانفجار: the noun names the
 				// act the verb before reported, not another one.
@@ -174,7 +183,10 @@ func (c *Coder) Document(d *document.Document) {
 				dropIntentOf(d, tk, i, first)
 			}
 			violent = violent || ev[0].Plover == "ASSAULT"
-			appeal, actEnd = -1, i+n
+			appeal, actEnd, consult = -1, i+n, -1
+			if ev[0].Root == "04" {
+				consult = len(d.Events)
+			}
 			if ev[0].Root == "02" || ev[0].Root == "10" || strings.HasPrefix(ev[0].Code, "112") {
 				appeal = len(d.Events) // where ev[0] is about to go
 			}
@@ -297,6 +309,10 @@ type tokenKeys struct {
 	keys  [][]string
 	full  []string // the key as written, proclitics included
 	arena []string // holds keys' slices
+	// nameEnds[k] is the last token of the longest name starting at token
+	// k, or -1; built on first use (see subjectEnd).
+	nameEnds []int32
+	named    bool
 }
 
 // keySets are reused across documents (see release).
@@ -309,6 +325,7 @@ func newTokenKeys(d *document.Document) *tokenKeys {
 		tk.keys, tk.full = make([][]string, n), make([]string, n)
 	}
 	tk.d, tk.keys, tk.full, tk.arena = d, tk.keys[:n], tk.full[:n], tk.arena[:0]
+	tk.nameEnds, tk.named = tk.nameEnds[:0], false
 	clear(tk.keys)
 	clear(tk.full)
 	return tk
@@ -337,26 +354,84 @@ func (tk *tokenKeys) key(i int) string {
 }
 
 // match finds the pattern whose trigger is token i (and whose required
-// word follows within four tokens); it returns the pattern and the number
-// of tokens the trigger spans.
+// word follows within four tokens, or within three after a name that is
+// the verb's subject); it returns the pattern and the number of tokens
+// the trigger spans.
 func (c *Coder) match(tk *tokenKeys, i, stop int) (*Pattern, int) {
+	reach := -1 // the window past the subject, computed when first needed
 	for _, k := range tk.of(i) {
 		for _, p := range c.Patterns.byTrigger[k] {
 			if len(p.Requires) == 0 {
 				return p, 1
 			}
-			for j := i + 1; j < stop && j <= i+4; j++ {
-				for _, rk := range tk.of(j) {
-					for _, r := range p.Requires {
-						if rk == r {
-							return p, j - i + 1
-						}
-					}
+			if j, ok := tk.requiredIn(p, i+1, min(stop, i+5)); ok {
+				return p, j - i + 1
+			}
+			if reach < 0 {
+				reach = 0
+				if e := tk.subjectEnd(i, stop); e > 0 {
+					reach = e + 4
 				}
+			}
+			// بحث الرئيس المصري عبد الفتاح السيسي مع نظيره: a long
+			// subject between the verb and its complement.
+			if j, ok := tk.requiredIn(p, i+5, min(stop, reach)); ok {
+				return p, j - i + 1
 			}
 		}
 	}
 	return nil, 0
+}
+
+// requiredIn finds the first token in [from, to) that is one of p's
+// required words.
+func (tk *tokenKeys) requiredIn(p *Pattern, from, to int) (int, bool) {
+	for j := from; j < to; j++ {
+		for _, rk := range tk.of(j) {
+			if slices.Contains(p.Requires, rk) {
+				return j, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// subjectEnd is the last token of the names that follow trigger i as its
+// subject (a name starting within three tokens, and a second name right
+// after it: الرئيس المصري | عبد الفتاح السيسي), or 0 when none does.
+func (tk *tokenKeys) subjectEnd(i, stop int) int {
+	if !tk.named {
+		tk.indexNames()
+	}
+	end := 0
+	for k := i + 1; k < stop && k <= i+3; k++ {
+		if e := int(tk.nameEnds[k]); e >= 0 {
+			end = e
+			break
+		}
+	}
+	if end > 0 && end+1 < stop && tk.nameEnds[end+1] >= 0 {
+		end = int(tk.nameEnds[end+1])
+	}
+	return end
+}
+
+func (tk *tokenKeys) indexNames() {
+	d := tk.d
+	tk.named = true
+	for range d.Tokens {
+		tk.nameEnds = append(tk.nameEnds, -1)
+	}
+	for _, e := range d.Entities {
+		if e.Span == nil || e.Span.End <= e.Span.Start {
+			continue
+		}
+		a, ok1 := tokenAt(d, e.Span.Start)
+		b, ok2 := tokenAt(d, e.Span.End-1)
+		if ok1 && ok2 && b >= a && int32(b) > tk.nameEnds[a] {
+			tk.nameEnds[a] = int32(b)
+		}
+	}
 }
 
 // appendTriggerKeys appends the forms a token may match a trigger under:
@@ -484,9 +559,10 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if len(speakers) > 1 && len(sources) > 0 && contains(speakers, sources[0]) {
 			sources = speakers // the clause's subject is the speakers together: البلدين ينويان
 		}
-		if len(speakers) > 0 && (len(sources) == 0 || before(inSent, sources[0], speakers)) {
+		if !passive && len(speakers) > 0 && (len(sources) == 0 || before(inSent, sources[0], speakers)) {
 			// قال/أعلن X أن ...: the speakers act unless the clause names
-			// its own subject after them.
+			// its own subject after them; after a passive verb they only
+			// report who suffered (قال المتحدث إنه قتل ثلاثة جنود).
 			if len(sources) > 0 && !contains(speakers, sources[0]) && len(targets) == 0 {
 				targets = []int{sources[0]}
 			}
@@ -1291,6 +1367,24 @@ func (c *Coder) refineAppeal(ev *document.Event, content string) {
 	ev.Plover, ev.Mode, ev.Context = entry.Plover, entry.Mode, entry.Context
 }
 
+// refineConsult gives the events of one consultation the finer code of
+// the noun that says how it took place (041 by telephone), when the
+// events have the bare 040.
+func (c *Coder) refineConsult(evs []document.Event, code string) {
+	entry, ok := c.Ontology.Lookup(code)
+	if !ok || code == "040" {
+		return
+	}
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Code != "040" {
+			continue
+		}
+		ev.Code, ev.Label, ev.Goldstein, ev.Quad = entry.Code, entry.Label, entry.Goldstein, entry.Quad
+		ev.Plover, ev.Mode, ev.Context = entry.Plover, entry.Mode, entry.Context
+	}
+}
+
 // appealTails map the code of what is asked for, by its longest prefix
 // first, to the digits that follow 02 (appeal) or 10 (demand): CAMEO
 // numbers the two families alike (0256 and 1056 both ask for
@@ -1390,13 +1484,14 @@ func (c *Coder) passiveVictims(tk *tokenKeys, i, n int, root string, sources, ta
 		}
 		kill = kill || killVerbs[key]
 	}
-	if !kill || len(targets) > 0 {
+	if !kill {
 		return false
 	}
 	subj := d.Entities[sources[0]].Span
 	if subj == nil || subj.Start < d.Tokens[i].Span.End {
 		return false // a subject before the verb: مسلحون قتلوا is active
 	}
+	end := subj.End
 	for k := i + n; k < stop; k++ {
 		t := d.Tokens[k]
 		if t.Span.Start < subj.End {
@@ -1407,6 +1502,15 @@ func (c *Coder) passiveVictims(tk *tokenKeys, i, n int, root string, sources, ta
 		}
 		if c.nisbaAt(d, k) != nil {
 			return false // قتل جنود أمريكيون عراقيين: the nisba is the object
+		}
+		end = t.Span.End
+	}
+	// A target inside the subject's clause is the verb's object (قتل
+	// مسلحون جنديين); one past a break belongs to another clause (قتل خمسة
+	// جنود في هجوم شنه مسلحون).
+	for _, t := range targets {
+		if sp := d.Entities[t].Span; sp != nil && sp.Start < end {
+			return false
 		}
 	}
 	return true
