@@ -161,6 +161,13 @@ func TestResolveAliasesAndRoles(t *testing.T) {
 			text:  "تغيير السياسة الخارجية الكازاخستانية",
 			avoid: []string{"الخارجية الكازاخستانية"},
 		},
+		{
+			name:  "a model guess on the nisba after a sector noun gives way to the role",
+			text:  "طرد المغرب دبلوماسيا جزائريا",
+			pers:  [][2]int{{3, 4}},
+			want:  map[string]string{"دبلوماسيا جزائريا": "DZAGOV"},
+			avoid: []string{"جزائريا"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

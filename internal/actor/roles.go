@@ -35,6 +35,7 @@ func officeRole(noun string) (string, bool) {
 // extraMentions returns ms with the surname aliases and role mentions of
 // the article added, sorted by position.
 func (r *Resolver) extraMentions(toks []Token, ms []Mention) []Mention {
+	ms = r.freeNisbas(toks, ms)
 	covered := make([]bool, len(toks))
 	for _, m := range ms {
 		for i := m.First; i < m.Stop && i < len(toks); i++ {
@@ -98,6 +99,45 @@ func surnameLike(key string) bool {
 	lex := arabic.DefaultLexicon()
 	bare, withArticle := lex.Count(key), lex.Known(key)-lex.Count(key)
 	return withArticle*10 <= bare+10 && bare < 3000
+}
+
+// freeNisbas drops the model's one-word guesses that are a nisba right
+// after a sector noun (طرد المغرب دبلوماسيا جزائريا: جزائريا is no place),
+// so that roles reads the two as one actor.
+func (r *Resolver) freeNisbas(toks []Token, ms []Mention) []Mention {
+	var none []bool // sectorAt's covered: nothing yet
+	var out []Mention
+	for k, m := range ms {
+		drop := false
+		if m.Source == "model" && m.Stop == m.First+1 && m.First > 0 {
+			if none == nil {
+				none = make([]bool, len(toks))
+			}
+			drop = r.nisbaAfterSector(toks, m.First, none)
+		}
+		switch {
+		case drop && out == nil:
+			out = append(make([]Mention, 0, len(ms)), ms[:k]...)
+		case !drop && out != nil:
+			out = append(out, m)
+		}
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+// nisbaAfterSector reports whether token i is a nisba with a sector noun
+// of one or two words right before it in its sentence.
+func (r *Resolver) nisbaAfterSector(toks []Token, i int, none []bool) bool {
+	if toks[i-1].Sentence != toks[i].Sentence {
+		return false
+	}
+	if _, ok := r.nisbaOf(toks[i]); !ok {
+		return false
+	}
+	return r.sectorAt(toks, i-1, none) == 1 || i >= 2 && r.sectorAt(toks, i-2, none) == 2
 }
 
 // roles finds a sector noun (one or two words) followed by a nisba in the
