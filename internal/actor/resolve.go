@@ -61,6 +61,9 @@ type Mention struct {
 	Type        string // PERS, LOC, ORG, MISC
 	Entry       *Entry // the dictionary entry, nil for names the model found alone
 	Source      string // dictionary, model, both, role
+	// Noun, for a role whose sector noun lies before it (the second nisba
+	// of الرئيسان الروسي والصيني), is that noun's tokens[Noun[0]:Noun[1]].
+	Noun [2]int
 }
 
 // Entity is a resolved name: where it is, what it is, who it is.

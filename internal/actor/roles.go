@@ -101,6 +101,23 @@ func surnameLike(key string) bool {
 	return withArticle*10 <= bare+10 && bare < 3000
 }
 
+// coordinatedNisba reports whether token k is و and a nisba of another
+// country, after the nisba at j of a dual or plural sector noun starting
+// at noun (الرئيسان الروسي والصيني، الجيشين المصري والسعودي).
+func (r *Resolver) coordinatedNisba(toks []Token, noun, j, k int) bool {
+	t := toks[k]
+	if t.Sentence != toks[j].Sentence || !strings.HasPrefix(t.Pro, "و") {
+		return false
+	}
+	first, _ := r.nisbaOf(toks[j])
+	second, ok := r.nisbaOf(t)
+	if !ok || second == first {
+		return false
+	}
+	key := toks[j-1].Key
+	return strings.HasSuffix(key, "ان") || strings.HasSuffix(key, "ين") || strings.HasSuffix(key, "ون")
+}
+
 // freeNisbas drops the model's one-word guesses that are a nisba right
 // after a sector noun (طرد المغرب دبلوماسيا جزائريا: جزائريا is no place),
 // so that roles reads the two as one actor.
@@ -175,6 +192,13 @@ func (r *Resolver) roles(toks []Token, ms []Mention, covered []bool) []Mention {
 				out = append(out, Mention{First: i, Stop: j + 1, Type: "ORG", Source: "role"})
 				markCovered(covered, i, j+1)
 				i = j
+				if k := j + 1; k < len(toks) && !covered[k] && r.coordinatedNisba(toks, i-n, j, k) {
+					// الرئيسان الروسي والصيني: the second nisba is a second
+					// actor of the same noun.
+					out = append(out, Mention{First: k, Stop: k + 1, Type: "ORG", Source: "role", Noun: [2]int{j - n, j}})
+					markCovered(covered, k, k+1)
+					i = k
+				}
 				continue
 			}
 		}
@@ -259,6 +283,9 @@ func (r *Resolver) sectorOf(toks []Token, m Mention) (noun, sector string) {
 	words := m.Stop - m.First
 	if m.Source == "role" {
 		words-- // the nisba
+	}
+	if m.Noun[1] > 0 {
+		m.First, words = m.Noun[0], m.Noun[1]-m.Noun[0]
 	}
 	for _, c := range candidates(toks[m.First]).list() {
 		if words == 2 {

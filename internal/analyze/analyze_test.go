@@ -314,6 +314,21 @@ func TestCoderRules(t *testing.T) {
 		// a long subject between the verb and its required word, and the
 		// phone call that says how the talks took place
 		{"بحث الرئيس المصري عبد الفتاح السيسي مع نظيره الفرنسي إيمانويل ماكرون في اتصال هاتفي تطورات الأوضاع في غزة.", "EGYGOV-041-FRAGOV"},
+		// a title and its holder's name are one subject, not source and target
+		{"انتقد الأمين العام للأمم المتحدة أنطونيو غوتيريش معاملة المدنيين.", "IGOUNO-111----CVL"},
+		// the agent of a passive verb after a weapon or على يد
+		{"أصيب ثلاثة فلسطينيين برصاص الجيش الإسرائيلي.", "ISRMIL-180-PSE"},
+		{"قتل ثلاثة مدنيين على يد مسلحين في كركوك.", "---UAF-1823----CVL"},
+		// an accusative nisba after the object makes قتل active
+		{"قتلت القوات الإسرائيلية شابا فلسطينيا بالرصاص.", "ISRMIL-1823-PSE"},
+		// two nisbas of one dual noun are two actors acting together
+		{"اتفق الرئيسان الروسي والصيني على تعزيز التعاون العسكري.", "RUSGOV-019-CHNGOV CHNGOV-019-RUSGOV"},
+		{"أجرى الجيشان المصري والسعودي مناورات مشتركة.", "EGYMIL-062-SAUMIL SAUMIL-062-EGYMIL"},
+		// bare هنأ folds to هنا (here): no congratulation without its complement
+		{"وهنا تواصل الحديث عن الفيلم.", ""},
+		// a pronoun subject points two sentences back at most
+		{"زار الرئيس الروسي بكين. وعاد الهدوء إلى المدينة. وانتقد القرار بشدة.", "RUSGOV-042-CHN RUSGOV-111-"},
+		{"زار الرئيس الروسي بكين. وعاد الهدوء إلى المدينة. وارتفعت الأسعار في الأسواق. وانتقد القرار بشدة.", "RUSGOV-042-CHN"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

@@ -91,7 +91,11 @@ func (c *Coder) Document(d *document.Document) {
 	tk := newTokenKeys(d)
 	defer tk.release()
 	lastSource := -1 // the last source, for sentences with a pronoun subject
+	lastAt := 0      // the sentence lastSource acted in
 	for si, s := range d.Sentences {
+		if si-lastAt > pronounReach {
+			lastSource = -1 // too far back for a pronoun to point to
+		}
 		first, stop := s.Tokens[0], s.Tokens[1]
 		if stop > first && d.Tokens[stop-1].Text == "؟" {
 			continue // questions are not events
@@ -194,9 +198,9 @@ func (c *Coder) Document(d *document.Document) {
 				d.Events = append(d.Events, e)
 			}
 			if src, ok := actedBy(d, inSent, ev[0]); ok {
-				lastSource = src
+				lastSource, lastAt = src, si
 			} else if src, ok := firstSource(inSent, i); ok {
-				lastSource = src
+				lastSource, lastAt = src, si
 			}
 			i += n - 1
 		}
@@ -206,6 +210,11 @@ func (c *Coder) Document(d *document.Document) {
 		d.Events[i].ID = fmt.Sprintf("%s-%d", d.ID, i+1)
 	}
 }
+
+// pronounReach is how many sentences after an actor acted a pronoun
+// subject may still point to it: a feature story's later verbs (ويقول،
+// استولى) are not the acts of a president named paragraphs before.
+const pronounReach = 2
 
 // judgement codes a verb of saying or judging that calls its object a
 // betrayal or a crime (يعتبر المحللون الروس تردد توكاييف بمثابة خيانة):
@@ -354,7 +363,7 @@ func (tk *tokenKeys) key(i int) string {
 }
 
 // match finds the pattern whose trigger is token i (and whose required
-// word follows within four tokens, or within three after a name that is
+// word follows within four tokens, or within four after a name that is
 // the verb's subject); it returns the pattern and the number of tokens
 // the trigger spans.
 func (c *Coder) match(tk *tokenKeys, i, stop int) (*Pattern, int) {
@@ -370,7 +379,7 @@ func (c *Coder) match(tk *tokenKeys, i, stop int) (*Pattern, int) {
 			if reach < 0 {
 				reach = 0
 				if e := tk.subjectEnd(i, stop); e > 0 {
-					reach = e + 4
+					reach = e + 5
 				}
 			}
 			// بحث الرئيس المصري عبد الفتاح السيسي مع نظيره: a long
@@ -550,7 +559,17 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			// another verb is that verb's subject, not this one's.
 			sources, targets = nil, nil
 		}
-		if c.passiveVictims(tk, i, n, root, sources, targets, s.Tokens[1]) {
+		if e, k, ok := c.passiveAgent(tk, inSent, i, n, root, s.Tokens[1]); ok && c.subjectAfter(d, i, sources) {
+			// أصيب ثلاثة فلسطينيين برصاص الجيش الإسرائيلي، قتل ثلاثة مدنيين
+			// على يد مسلحين: the name after the weapon or على يد did it;
+			// the victims are the name or the nisba before it.
+			sources, targets, passive = []int{e}, nil, true
+			if p, ok := nearestAfter(inSent, i+n-1, k-i-n); ok && p.token < k {
+				targets = []int{p.entity}
+			} else {
+				nisbaTarget = c.nisbaIn(d, i+1, k)
+			}
+		} else if c.passiveVictims(tk, i, n, root, sources, targets, s.Tokens[1]) {
 			// أصيب ثلاثة جنود أمريكيين، قتل جنديان أمريكيان في هجوم: the
 			// name after the verb suffered the act; who did it is named
 			// apart, if at all.
@@ -589,7 +608,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		// هجوم نفذه قراصنة صوماليون: who carried it out is not its target.
 		targets = slices.DeleteFunc(targets, func(t int) bool { return contains(sources, t) })
 	}
-	if len(targets) == 0 && c.Nisba != nil {
+	if len(targets) == 0 && nisbaTarget == nil && c.Nisba != nil {
 		// الأسواق الأوروبية: a nisba after the trigger names the recipient.
 		srcCountry := ""
 		if len(sources) > 0 {
@@ -600,7 +619,11 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			srcCountry = nisbaSource.Code[:3] // RUSMIL from الطائرات الروسية: الروسية is not also the target
 		}
 		for j := i + n; j < s.Tokens[1]; j++ {
-			if nb := c.nisbaAt(d, j); nb != nil && nb.Code != srcCountry {
+			nb := c.nisbaAt(d, j)
+			if nb == nil && c.accusativeNisba(tk, j) {
+				nb = c.accusativeNisbaAt(tk, j) // قتلت القوات شابا فلسطينيا
+			}
+			if nb != nil && nb.Code != srcCountry {
 				nisbaTarget = nb
 				break
 			}
@@ -634,7 +657,10 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			nisbaTarget = &document.EventActor{Code: a.Code[:3], Text: a.Text, Span: sp}
 		}
 	}
-	if len(sources) == 2 && len(targets) == 0 && (root == "03" || root == "04" || root == "05" || root == "06") {
+	if len(sources) == 1 && len(targets) == 0 {
+		sources = withConjunct(d, inSent, sources[0])
+	}
+	if len(sources) == 2 && len(targets) == 0 && (root == "03" || root == "04" || root == "05" || root == "06" || codeStr == "019") {
 		// أعلن توكاييف ووزير الدفاع الصيني أن البلدين ينويان...: a joint act,
 		// one event each way.
 		targets = []int{sources[1], sources[0]}
@@ -1140,6 +1166,11 @@ func assign(tk *tokenKeys, inSent []party, i, n, first, lastSource int) (sources
 		// VSO: the subject follows the verb closely.
 		sources = append(sources, next[0].entity)
 		rest := next[1:]
+		if len(rest) > 0 && apposition(d, next[0], rest[0]) {
+			// الأمين العام للأمم المتحدة أنطونيو غوتيريش: the title and the
+			// name are one subject.
+			rest = rest[1:]
+		}
 		if len(rest) > 0 && rest[0].coord && rest[0].token <= next[0].token+3 {
 			// a second subject in coordination: توكاييف ووزير الدفاع الصيني
 			sources = append(sources, rest[0].entity)
@@ -1226,6 +1257,40 @@ func firstTarget(d *document.Document, next []party, within int) (int, bool) {
 		return p.entity, true
 	}
 	return -1, false
+}
+
+// withConjunct returns the source and the name coordinated with it right
+// before or after it (الجيشان المصري والسعودي), or the source alone.
+func withConjunct(d *document.Document, inSent []party, src int) []int {
+	for k, p := range inSent {
+		if p.entity != src {
+			continue
+		}
+		if p.coord && k > 0 && adjacent(d, inSent[k-1], p) {
+			return []int{inSent[k-1].entity, src}
+		}
+		if k+1 < len(inSent) && inSent[k+1].coord && adjacent(d, p, inSent[k+1]) {
+			return []int{src, inSent[k+1].entity}
+		}
+		break
+	}
+	return []int{src}
+}
+
+// adjacent reports whether party b starts right after party a ends.
+func adjacent(d *document.Document, a, b party) bool {
+	sp := d.Entities[a.entity].Span
+	if sp == nil {
+		return false
+	}
+	end, ok := tokenAt(d, sp.End-1)
+	return ok && b.token == end+1
+}
+
+// apposition reports whether party b follows party a directly and codes
+// as the same actor: a title and its holder's name.
+func apposition(d *document.Document, a, b party) bool {
+	return !b.coord && a.code != "" && a.code == b.code && adjacent(d, a, b)
 }
 
 // placePhrase reports whether the name at token p is where something
@@ -1500,8 +1565,8 @@ func (c *Coder) passiveVictims(tk *tokenKeys, i, n int, root string, sources, ta
 		if t.Kind == "punct" || clauseBreak[bareKey(t)] || t.Pro == "ب" || t.Pro == "و" {
 			break
 		}
-		if c.nisbaAt(d, k) != nil {
-			return false // قتل جنود أمريكيون عراقيين: the nisba is the object
+		if c.nisbaAt(d, k) != nil || c.accusativeNisba(tk, k) {
+			return false // قتل جنود أمريكيون عراقيين، قتلت القوات شابا فلسطينيا: the nisba is the object
 		}
 		end = t.Span.End
 	}
@@ -1514,6 +1579,100 @@ func (c *Coder) passiveVictims(tk *tokenKeys, i, n int, root string, sources, ta
 		}
 	}
 	return true
+}
+
+// passiveAgent finds, after a passive verb of violence at i (or a form
+// of قتل), the name of its agent within the clause: after a weapon
+// (برصاص الجيش، بنيران القوات) or an agent phrase (على يد مسلحين، من قبل
+// الشرطة). It returns the entity and the token where the phrase starts.
+func (c *Coder) passiveAgent(tk *tokenKeys, inSent []party, i, n int, root string, stop int) (int, int, bool) {
+	if root != "18" && root != "19" && root != "20" {
+		return 0, 0, false
+	}
+	passive := false
+	for _, key := range tk.of(i) {
+		passive = passive || passiveVerbs[key] || killVerbs[key]
+	}
+	if !passive {
+		return 0, 0, false
+	}
+	for _, p := range inSent {
+		if p.token < i+n || p.token < 1 {
+			continue
+		}
+		if p.token > i+n+8 {
+			break
+		}
+		k := p.token - 1
+		if strings.HasPrefix(tk.d.Tokens[k].Pro, "ب") && weaponNouns[tk.of(k)[0]] {
+			return p.entity, k, true
+		}
+		if k >= 1 && agentLeads[tk.key(k-1)+" "+tk.key(k)] {
+			return p.entity, k - 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// weaponNouns are what a passive victim was hit by (أصيب برصاص، قتل بنيران).
+var weaponNouns = keySet("رصاص", "نيران", "نار", "قذيفة", "قذائف", "صاروخ", "صواريخ", "قصف", "غارة", "غارات", "رصاصة", "شظايا")
+
+// accusativeNisba reports whether token k is a nisba with the alif of
+// the indefinite accusative (فلسطينيا، أمريكيا): an object's adjective.
+// A word that is also a country (سوريا) is not read so.
+func (c *Coder) accusativeNisba(tk *tokenKeys, k int) bool {
+	key := tk.key(k)
+	stem, ok := strings.CutSuffix(key, "يا")
+	if !ok || c.Nisba == nil {
+		return false
+	}
+	if _, country := c.Nisba(key); country {
+		return false
+	}
+	_, ok = c.Nisba(stem + "ي")
+	return ok && !countryAt(tk.d, k)
+}
+
+// accusativeNisbaAt is the actor of the accusative nisba at token k.
+func (c *Coder) accusativeNisbaAt(tk *tokenKeys, k int) *document.EventActor {
+	code, _ := c.Nisba(strings.TrimSuffix(tk.key(k), "ا"))
+	t := tk.d.Tokens[k]
+	sp := t.Span
+	return &document.EventActor{Code: code, Text: t.Text, Span: &sp}
+}
+
+// countryAt reports whether a name of a country starts at token k.
+func countryAt(d *document.Document, k int) bool {
+	start := d.Tokens[k].Span.Start
+	for _, e := range d.Entities {
+		if e.Span != nil && e.Actor != nil && e.Span.Start >= start && e.Span.Start < d.Tokens[k].Span.End && strings.HasPrefix(e.Actor.ID, "country:") {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectAfter reports whether the verb at i has no subject before it:
+// none found, or the first found after it.
+func (c *Coder) subjectAfter(d *document.Document, i int, sources []int) bool {
+	if len(sources) == 0 {
+		return true
+	}
+	sp := d.Entities[sources[0]].Span
+	return sp != nil && sp.Start >= d.Tokens[i].Span.End
+}
+
+// agentLeads name the agent of a passive verb: على يد، من قبل.
+var agentLeads = keySet("على يد", "من قبل")
+
+// nisbaIn is the first nisba among tokens [from, to).
+func (c *Coder) nisbaIn(d *document.Document, from, to int) *document.EventActor {
+	for k := from; k < to; k++ {
+		if nb := c.nisbaAt(d, k); nb != nil {
+			return nb
+		}
+	}
+	return nil
 }
 
 // clauseBreak are words that end the subject's clause: a place, a cause,
