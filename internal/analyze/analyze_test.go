@@ -252,8 +252,10 @@ func TestCoderRules(t *testing.T) {
 		{"وأطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين في غزة.", "ISRMIL-190-PSE"},
 		// تعرض: its subject suffers the attack, whose author is not named
 		{"وقال مسؤول إن القوات الأميركية تعرضت لهجوم في الرمادي.", "-190-USAMIL"},
-		// مقتل: the name after it suffered the act (تركيا is the accusative nisba)
-		{"أسفر الهجوم عن مقتل 15 جنديا تركيا في شمال العراق.", "-190-TUR -180-TUR"},
+		// مقتل: the name after it suffered the act (تركيا is the accusative
+		// nisba); after أسفر عن, the deaths are the attack's result, one act
+		{"أسفر الهجوم عن مقتل 15 جنديا تركيا في شمال العراق.", "-190-TUR"},
+		{"أعلنت أنقرة مقتل 15 جنديا تركيا في شمال العراق.", "-180-TUR"},
 		// the agent named after نفذ/شن/تبنى, also of a suffered attack
 		{"وتعرضت السفينة لهجوم نفذه قراصنة صوماليون قبالة سواحل اليمن.", "SOMUAF-190-YEM"},
 		// احتجاجا after a summons is its purpose, no protest of its own
@@ -329,6 +331,16 @@ func TestCoderRules(t *testing.T) {
 		// a pronoun subject points two sentences back at most
 		{"زار الرئيس الروسي بكين. وعاد الهدوء إلى المدينة. وانتقد القرار بشدة.", "RUSGOV-042-CHN RUSGOV-111-"},
 		{"زار الرئيس الروسي بكين. وعاد الهدوء إلى المدينة. وارتفعت الأسعار في الأسواق. وانتقد القرار بشدة.", "RUSGOV-042-CHN"},
+		// a person's name is no nisba, and what is refused is no act of the refuser
+		{"رفض رئيس الوزراء العراقي محمد شياع السوداني دعوات لحل البرلمان.", "IRQ-120-"}, // not yet in office at the test date
+		// deaths after أدى إلى are the attack's result
+		{"أطلق مسلحون النار على دورية للشرطة مما أدى إلى مقتل شرطيين.", "---UAF-190----COP"},
+		// a verbal noun with a pronoun after بعد is background
+		{"أفرجت السلطات الإيرانية عن صحفي فرنسي بعد احتجازه عامين.", "IRNGOV-0841-FRAMED"},
+		// who arrived on a visit visits the place after إلى
+		{"وصل الرئيس التركي إلى القاهرة أمس في زيارة رسمية.", "TURGOV-042-EGY"},
+		// خرج في مسيرة is taking to the streets
+		{"خرج آلاف الطلاب في مسيرة بالعاصمة.", "---EDU-141-"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

@@ -106,6 +106,7 @@ func (c *Coder) Document(d *document.Document) {
 		reportAt := -1     // the verb of saying they said it with
 		violent := false   // an assault is coded in the sentence
 		consult := -1      // index in d.Events of the sentence's last consultation (CAMEO 04)
+		refused := -1      // the token right after a refusal's subject: what is refused
 		appeal := -1       // index in d.Events of the sentence's last appeal, demand or accusation (CAMEO 02, 10, 112)
 		actEnd := -1       // the token after the sentence's last coded trigger
 		var feats []uint64 // the filter's features, computed once a sentence
@@ -151,11 +152,24 @@ func (c *Coder) Document(d *document.Document) {
 				i += n - 1
 				continue
 			}
+			if i == refused && !strings.HasPrefix(pat.Code, "12") {
+				// رفض رئيس الوزراء العراقي محمد شياع السوداني دعوات لحل
+				// البرلمان: the calls are what he refused, not his own.
+				i += n - 1
+				continue
+			}
 			if consult >= 0 && i-actEnd <= 8 && strings.HasPrefix(pat.Code, "04") && causeOfViolence(tk, i, first) {
 				// بحث الرئيسان ... في اتصال هاتفي: the noun tells how
 				// the consultation coded before took place.
 				c.refineConsult(d.Events[consult:], pat.Code)
 				consult = -1
+				i += n - 1
+				continue
+			}
+			if violent && resultOfViolence(tk, i, first) {
+				// أطلق مسلحون النار ... مما أدى إلى مقتل شرطيين، وأسفر
+				// الهجوم عن مقتل: the deaths and the attack named again are
+				// the act coded before.
 				i += n - 1
 				continue
 			}
@@ -188,6 +202,9 @@ func (c *Coder) Document(d *document.Document) {
 			}
 			violent = violent || ev[0].Plover == "ASSAULT"
 			appeal, actEnd, consult = -1, i+n, -1
+			if ev[0].Root == "12" {
+				refused = afterSubject(d, ev[0], i+n)
+			}
 			if ev[0].Root == "04" {
 				consult = len(d.Events)
 			}
@@ -209,6 +226,19 @@ func (c *Coder) Document(d *document.Document) {
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-%d", d.ID, i+1)
 	}
+}
+
+// afterSubject is the token right after the source of e when the source
+// follows the trigger, which ends before token from; else -1.
+func afterSubject(d *document.Document, e document.Event, from int) int {
+	if e.Source == nil || e.Source.Span == nil {
+		return -1
+	}
+	k, ok := tokenAt(d, e.Source.Span.End-1)
+	if !ok || k < from {
+		return -1
+	}
+	return k + 1
 }
 
 // pronounReach is how many sentences after an actor acted a pronoun
@@ -321,6 +351,7 @@ type tokenKeys struct {
 	// nameEnds[k] is the last token of the longest name starting at token
 	// k, or -1; built on first use (see subjectEnd).
 	nameEnds []int32
+	inPerson []bool // the token is part of a person's name
 	named    bool
 }
 
@@ -334,7 +365,7 @@ func newTokenKeys(d *document.Document) *tokenKeys {
 		tk.keys, tk.full = make([][]string, n), make([]string, n)
 	}
 	tk.d, tk.keys, tk.full, tk.arena = d, tk.keys[:n], tk.full[:n], tk.arena[:0]
-	tk.nameEnds, tk.named = tk.nameEnds[:0], false
+	tk.nameEnds, tk.inPerson, tk.named = tk.nameEnds[:0], tk.inPerson[:0], false
 	clear(tk.keys)
 	clear(tk.full)
 	return tk
@@ -430,6 +461,7 @@ func (tk *tokenKeys) indexNames() {
 	tk.named = true
 	for range d.Tokens {
 		tk.nameEnds = append(tk.nameEnds, -1)
+		tk.inPerson = append(tk.inPerson, false)
 	}
 	for _, e := range d.Entities {
 		if e.Span == nil || e.Span.End <= e.Span.Start {
@@ -437,10 +469,27 @@ func (tk *tokenKeys) indexNames() {
 		}
 		a, ok1 := tokenAt(d, e.Span.Start)
 		b, ok2 := tokenAt(d, e.Span.End-1)
-		if ok1 && ok2 && b >= a && int32(b) > tk.nameEnds[a] {
+		if !ok1 || !ok2 || b < a {
+			continue
+		}
+		if int32(b) > tk.nameEnds[a] {
 			tk.nameEnds[a] = int32(b)
 		}
+		if e.Type == "PERS" {
+			for k := a; k <= b; k++ {
+				tk.inPerson[k] = true
+			}
+		}
 	}
+}
+
+// personAt reports whether token k is part of a person's name: السوداني
+// in محمد شياع السوداني is no nisba.
+func (tk *tokenKeys) personAt(k int) bool {
+	if !tk.named {
+		tk.indexNames()
+	}
+	return tk.inPerson[k]
 }
 
 // appendTriggerKeys appends the forms a token may match a trigger under:
@@ -493,8 +542,10 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	if i > first && topicLead[tk.key(i-1)] {
 		return nil, false // قلقها إزاء اعتقال الصحفيين: the topic of what was said
 	}
-	if nounTrigger(d.Tokens[i]) && i > first && backgroundLead[tk.key(i-1)] {
-		return nil, false // بعد الهجوم: the act is background to this sentence
+	if i > first && backgroundLead[tk.key(i-1)] && (nounTrigger(d.Tokens[i]) || d.Tokens[i].Enc != "" && tk.key(i-1) != "خلال") {
+		// بعد الهجوم، بعد احتجازه: the act is background to this
+		// sentence; خلال لقائه is the meeting the sentence reports.
+		return nil, false
 	}
 	if bareConjunction(tk.key(i)) == "احتجاجا" && c.actBefore(tk, first, i) {
 		return nil, false // استدعت السفير احتجاجا على: the purpose of the act before, no protest of its own
@@ -519,6 +570,10 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	if visitNouns[bareConjunction(tk.key(i))] && c.visitParties(d, inSent, i+n, s.Tokens[1], &sources, &nisbaSource, &targets, &nisbaTarget) {
 		// في زيارة لمسؤول كازاخستاني إلى العاصمة البلجيكية: the visitor
 		// after ل, the host after إلى.
+	} else if v, ok := arrivalBefore(tk, i, first); ok && visitNouns[bareConjunction(tk.key(i))] {
+		// وصل وزير الخارجية الصيني إلى الرياض في زيارة: the one who
+		// arrived visits the place after إلى.
+		sources, targets = arrivalParties(d, inSent, v, i)
 	} else if masdarObject(d, i, first) {
 		// سارع إلى انتقاد نزارباييف: the verbal noun's genitive is its
 		// object; the agent is the subject before.
@@ -619,6 +674,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			srcCountry = nisbaSource.Code[:3] // RUSMIL from الطائرات الروسية: الروسية is not also the target
 		}
 		for j := i + n; j < s.Tokens[1]; j++ {
+			if tk.personAt(j) {
+				continue
+			}
 			nb := c.nisbaAt(d, j)
 			if nb == nil && c.accusativeNisba(tk, j) {
 				nb = c.accusativeNisbaAt(tk, j) // قتلت القوات شابا فلسطينيا
@@ -1487,6 +1545,68 @@ func causeOfViolence(tk *tokenKeys, i, first int) bool {
 	}
 	return i > first && causeLeads[bareKey(tk.d.Tokens[i-1])]
 }
+
+// arrivalBefore finds a verb of arrival (وصل، حل) up to twelve words
+// before the visit noun at i, which must follow في: في زيارة is how the
+// arrival took place.
+func arrivalBefore(tk *tokenKeys, i, first int) (int, bool) {
+	if i == first || tk.key(i-1) != "في" {
+		return 0, false
+	}
+	for k := i - 2; k >= first && k >= i-12; k-- {
+		if tk.d.Tokens[k].Kind == "punct" {
+			break
+		}
+		for _, key := range tk.of(k) {
+			if arrivalVerbs[key] {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+var arrivalVerbs = keySet("وصل", "وصلت", "وصلوا", "وصلا", "يصل", "تصل", "يصلون", "حل", "حلت")
+
+// arrivalParties reads the visitor (the verb's subject, right after it)
+// and the host (the name after إلى) between the verb at v and the noun
+// at i.
+func arrivalParties(d *document.Document, inSent []party, v, i int) (sources, targets []int) {
+	host := -1
+	for k := v + 1; k < i; k++ {
+		if arabic.KeyOf(d.Tokens[k].Text) == "الي" {
+			host = k
+			break
+		}
+	}
+	for _, p := range inSent {
+		switch {
+		case p.token <= v || p.token >= i:
+		case host < 0 || p.token < host:
+			if len(sources) == 0 {
+				sources = []int{p.entity}
+			}
+		case len(targets) == 0:
+			targets = []int{p.entity}
+		}
+	}
+	return sources, targets
+}
+
+// resultOfViolence reports whether the trigger at i follows a verb of
+// result (أدى إلى، أسفر عن، أوقع، خلف), as its subject or its object.
+func resultOfViolence(tk *tokenKeys, i, first int) bool {
+	for k := i - 1; k >= first && k >= i-3; k-- {
+		for _, key := range tk.of(k) { // وأسفر: the verb without its conjunction
+			if resultVerbs[key] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var resultVerbs = keySet("أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "يسفر", "تسفر", "أوقع", "أوقعت", "خلف", "خلفت", "حصد", "حصدت")
 
 var causeLeads = keySet("في", "جراء", "إثر", "اثر", "خلال", "بسبب", "نتيجة")
 
