@@ -216,6 +216,8 @@ func TestTownsNamedLikePeopleOrWords(t *testing.T) {
 		{"لا نعرف كيف حدث ذلك", nil},
 		{"وصل الوفد إلى كييف", []string{"city"}},
 		{"زار فلاديمير بوتين موسكو", []string{"person", "city"}},
+		{"شارك الآلاف في المسيرة", nil},                        // شارك took part (a town in Kyrgyzstan)
+		{"اقتحم الجيش جنين والخليل", []string{"city", "city"}}, // news towns that are also words
 	}
 	for _, tt := range tests {
 		var got []string

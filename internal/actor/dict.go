@@ -441,7 +441,7 @@ func (d *Dictionary) loadPlaces(fsys fs.FS) error {
 			if stopword(n) {
 				continue // كيف is "how" before it is Kyiv
 			}
-			if !e.Capital && population < 1_000_000 && commonWord(n) {
+			if !e.Capital && population < 1_000_000 && commonWord(n) && !placesFirst[Key(n)] {
 				continue // طاقة, الجديدة: towns named like everyday words
 			}
 			if !e.Capital && population < 400_000 && given[Key(n)] {
@@ -455,6 +455,11 @@ func (d *Dictionary) loadPlaces(fsys fs.FS) error {
 		return nil
 	})
 }
+
+// placesFirst are towns whose names are also everyday words or given
+// names (الخليل is also the name Khalil, جنين a fetus) but which Arab
+// political news means as places far more often.
+var placesFirst = map[string]bool{Key("الخليل"): true, Key("جنين"): true}
 
 // givenNames are the one-word names that the news gives people far more
 // often than towns: the first names in people.tsv, and the stems that the

@@ -341,6 +341,10 @@ func TestCoderRules(t *testing.T) {
 		{"وصل الرئيس التركي إلى القاهرة أمس في زيارة رسمية.", "TURGOV-042-EGY"},
 		// خرج في مسيرة is taking to the streets
 		{"خرج آلاف الطلاب في مسيرة بالعاصمة.", "---EDU-141-"},
+		// the nisba after a weapon is whose force fired it
+		{"أصابت قذيفة روسية مبنى سكنيا في خاركيف.", "RUSMIL-194-UKR"},
+		{"استهدفت غارة إسرائيلية سيارة في جنوب لبنان.", "ISRMIL-190-LBN"},
+		{"قتل ثلاثة أشخاص في غارة إسرائيلية على غزة.", "ISRMIL-1823-PSE"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

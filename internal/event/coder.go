@@ -61,7 +61,7 @@ var (
 	suffered = keySet("تعرض", "تعرضت", "تعرضوا", "تعرضا", "يتعرض", "تتعرض", "يتعرضون", "تعرضه", "تعرضها", "تعرضهم")
 	// forceNouns: armed forces and their machines, whose nisba names the
 	// country that attacks (دبابات روسية، طائرات إسرائيلية).
-	forceNouns = keySet("قوات", "قوة", "وحدة", "جنود", "جيش", "دبابة", "دبابات", "طائرة", "طائرات", "مروحية", "مروحيات", "مقاتلات", "بارجة", "بوارج", "زوارق", "مدفعية", "صواريخ", "دورية", "فرقة", "كتيبة",
+	forceNouns = keySet("قوات", "قوة", "وحدة", "جنود", "جيش", "دبابة", "دبابات", "طائرة", "طائرات", "مروحية", "مروحيات", "مقاتلات", "بارجة", "بوارج", "زوارق", "مدفعية", "صواريخ", "دورية", "فرقة", "كتيبة", "غارة", "غارات", "قذيفة", "قذائف", "صاروخ", "مسيرات",
 		"طائرتان", "طائرتين", "دبابتان", "دبابتين", "مروحيتان", "مروحيتين", "بارجتان", "زورقان", "زورقين") // and their duals
 	// titleLead: a title right after the verb opens its subject, whose name
 	// comes after the office (أدان وزير الخارجية الروسي سيرغي لافروف).
@@ -593,6 +593,13 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		if t, ok := firstTarget(d, entitiesIn(inSent, i+n, s.Tokens[1]), i+n+6); ok {
 			targets = []int{t}
 		}
+	} else if nb := c.weaponNisba(tk, i, n); nb != nil {
+		// قذيفة روسية، غارة إسرائيلية: the nisba after a weapon is whose
+		// force fired it; the name after it, if any, was hit.
+		nisbaSource = nb
+		if t, ok := firstTarget(d, entitiesIn(inSent, i+n+1, s.Tokens[1]), i+n+6); ok {
+			targets = []int{t}
+		}
 	} else if nounTrigger(d.Tokens[i]) {
 		// A verbal noun: its agent is the nisba or the name right after it
 		// (الغزو الروسي، غزو بوتين), its patient the name after ل or a
@@ -680,6 +687,13 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			nb := c.nisbaAt(d, j)
 			if nb == nil && c.accusativeNisba(tk, j) {
 				nb = c.accusativeNisbaAt(tk, j) // قتلت القوات شابا فلسطينيا
+			}
+			if nb != nil && len(sources) == 0 && nisbaSource == nil && actorless(root) && forceNouns[tk.of(j - 1)[0]] {
+				// قتل ثلاثة أشخاص في غارة إسرائيلية: the weapon's nisba
+				// is the agent, not the target.
+				nb.Code += "MIL"
+				nisbaSource, srcCountry = nb, nb.Code[:3]
+				continue
 			}
 			if nb != nil && nb.Code != srcCountry {
 				nisbaTarget = nb
@@ -970,6 +984,19 @@ func (c *Coder) forceNisba(d *document.Document, i, n, first, stop int) *documen
 		return nb
 	}
 	return nil
+}
+
+// weaponNisba is the force named by a nisba right after the weapon or
+// force noun at i (قذيفة روسية: RUSMIL), or nil.
+func (c *Coder) weaponNisba(tk *tokenKeys, i, n int) *document.EventActor {
+	if n != 1 || i+1 >= len(tk.d.Tokens) || !forceNouns[tk.of(i)[0]] {
+		return nil
+	}
+	nb := c.nisbaAt(tk.d, i+1)
+	if nb != nil {
+		nb.Code += "MIL"
+	}
+	return nb
 }
 
 // bareKey is a token's key without the article: the key of the noun
