@@ -345,6 +345,13 @@ func TestCoderRules(t *testing.T) {
 		{"أصابت قذيفة روسية مبنى سكنيا في خاركيف.", "RUSMIL-194-UKR"},
 		{"استهدفت غارة إسرائيلية سيارة في جنوب لبنان.", "ISRMIL-190-LBN"},
 		{"قتل ثلاثة أشخاص في غارة إسرائيلية على غزة.", "ISRMIL-1823-PSE"},
+		{"انفجرت عبوة ناسفة على دورية بريطانية في البصرة.", "-183-GBR"}, // after على the force is hit
+		// honorifics between a title and its holder's name
+		{"التقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الأمريكي جو بايدن في جدة.", "SAUGOV-040-USAGOV"},
+		// a name after أمام is where the protest faced, not who protested
+		{"احتج مئات السودانيين أمام السفارة المصرية في الخرطوم.", "SDN-140-EGYGOV"},
+		// أدان with a sentence after ب convicts; without it, condemns
+		{"أدانت الأمم المتحدة بشدة إعدام أربعة معارضين.", "IGOUNO-111----OPP"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

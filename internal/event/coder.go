@@ -688,7 +688,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			if nb == nil && c.accusativeNisba(tk, j) {
 				nb = c.accusativeNisbaAt(tk, j) // قتلت القوات شابا فلسطينيا
 			}
-			if nb != nil && len(sources) == 0 && nisbaSource == nil && actorless(root) && forceNouns[tk.of(j - 1)[0]] {
+			if nb != nil && len(sources) == 0 && nisbaSource == nil && actorless(root) && forceNouns[tk.of(j - 1)[0]] && !targetMarked(tk, j-1, i+n) {
 				// قتل ثلاثة أشخاص في غارة إسرائيلية: the weapon's nisba
 				// is the agent, not the target.
 				nb.Code += "MIL"
@@ -1372,11 +1372,40 @@ func adjacent(d *document.Document, a, b party) bool {
 	return ok && b.token == end+1
 }
 
-// apposition reports whether party b follows party a directly and codes
-// as the same actor: a title and its holder's name.
+// apposition reports whether party b follows party a directly, or after
+// honorifics, as the same actor: a title and its holder's name, of one
+// country (the name may hold another office too: ولي العهد السعودي الأمير
+// محمد بن سلمان, crown prince and defence minister).
 func apposition(d *document.Document, a, b party) bool {
-	return !b.coord && a.code != "" && a.code == b.code && adjacent(d, a, b)
+	if b.coord || len(a.code) < 3 || len(b.code) < 3 || a.code[:3] != b.code[:3] {
+		return false
+	}
+	ea, eb := d.Entities[a.entity], d.Entities[b.entity]
+	switch {
+	case ea.Type == "PERS" && eb.Type == "PERS":
+		if ea.Actor.ID != eb.Actor.ID {
+			return false // انتقد توكاييف نزارباييف: two people
+		}
+	case a.code != b.code && eb.Type != "PERS":
+		return false // one country, two bodies
+	}
+	sp := d.Entities[a.entity].Span
+	if sp == nil {
+		return false
+	}
+	end, ok := tokenAt(d, sp.End-1)
+	if !ok {
+		return false
+	}
+	k := end + 1
+	for k < b.token && k <= end+2 && honorifics[arabic.KeyOf(d.Tokens[k].Text)] {
+		k++ // ولي العهد السعودي الأمير محمد بن سلمان
+	}
+	return k == b.token
 }
+
+// honorifics come between a title and the name of its holder.
+var honorifics = keySet("الأمير", "الشيخ", "الملك", "السيد", "السيدة", "الدكتور", "الدكتورة", "المشير", "الفريق", "اللواء", "العميد", "العقيد", "الجنرال", "المستشار", "المهندس", "سمو", "السلطان")
 
 // placePhrase reports whether the name at token p is where something
 // happened: after في, or after في and a direction (في شمال العراق).
@@ -1398,8 +1427,8 @@ func governed(d *document.Document, from, p int) bool {
 		if key == "باسم" {
 			continue // المتحدثة باسم الخارجية: the subject's title, no object
 		}
-		if k < p && prepositions[key] {
-			return true
+		if k < p && (prepositions[key] || locatives[key]) {
+			return true // على، أمام السفارة: an object or a place, not the subject
 		}
 		if strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "ل") || strings.HasPrefix(t.Pro, "وب") || strings.HasPrefix(t.Pro, "ول") {
 			return true
@@ -1407,6 +1436,21 @@ func governed(d *document.Document, from, p int) bool {
 	}
 	return false
 }
+
+// targetMarked reports whether the noun at k comes after a preposition
+// that marks the target (على دورية بريطانية، ضد القوات) or carries ل.
+func targetMarked(tk *tokenKeys, k, from int) bool {
+	if strings.Contains(tk.d.Tokens[k].Pro, "ل") {
+		return true
+	}
+	return k > from && targetLeads[tk.key(k-1)]
+}
+
+var targetLeads = keySet("على", "ضد", "إلى", "تجاه", "باتجاه", "نحو")
+
+// locatives are prepositions of place: a name after them is where the
+// act happened or whom it faced (احتجوا أمام السفارة المصرية).
+var locatives = keySet("أمام", "قرب", "داخل", "خارج", "عند", "لدى", "وسط", "خلف", "قبالة")
 
 // punctBetween reports whether a punctuation mark separates tokens a and b:
 // a name before a comma ends the clause before the verb (الغزو الروسي
