@@ -352,6 +352,16 @@ func TestCoderRules(t *testing.T) {
 		{"احتج مئات السودانيين أمام السفارة المصرية في الخرطوم.", "SDN-140-EGYGOV"},
 		// أدان with a sentence after ب convicts; without it, condemns
 		{"أدانت الأمم المتحدة بشدة إعدام أربعة معارضين.", "IGOUNO-111----OPP"},
+		// who suffered an attack may be named between تعرض and the attack
+		{"تعرضت قافلة عسكرية أمريكية لهجوم بعبوة ناسفة في العراق.", "-190-USA"},
+		// a verbal noun after تم is passive; its agent follows على يد
+		{"وتم اعتقال المتهمين على يد قوات الأمن المصرية.", "EGYCOP-173-EGY"},
+		// what an investigation looks into is not an act the sentence reports
+		{"فتحت الشرطة الإسرائيلية تحقيقا في مقتل الصحفية.", "ISRCOP-090-"},
+		// an arrival with its purpose is a visit; وفد with a nisba is a government's
+		{"وفد إسرائيلي يصل القاهرة لبحث التهدئة في غزة", "ISRGOV-042-EGY"},
+		// the verb after a relative pronoun has the antecedent as subject
+		{"وعقدت الجولة برعاية رئيس مجلس الوزراء العراقي مصطفى الكاظمي الذي التقى الوفدين السعودي والإيراني.", "IRQGOV-040-SAUGOV IRQGOV-040-IRNGOV"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

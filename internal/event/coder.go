@@ -542,6 +542,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	if i > first && topicLead[tk.key(i-1)] {
 		return nil, false // قلقها إزاء اعتقال الصحفيين: the topic of what was said
 	}
+	if i-1 > first && tk.key(i-1) == "في" && anyKey(tk.of(i-2), inquiryNouns) {
+		return nil, false // فتحت تحقيقا في مقتل الصحفية: what is investigated
+	}
 	if i > first && backgroundLead[tk.key(i-1)] && (nounTrigger(d.Tokens[i]) || d.Tokens[i].Enc != "" && tk.key(i-1) != "خلال") {
 		// بعد الهجوم، بعد احتجازه: the act is background to this
 		// sentence; خلال لقائه is the meeting the sentence reports.
@@ -592,6 +595,24 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		}
 		if t, ok := firstTarget(d, entitiesIn(inSent, i+n, s.Tokens[1]), i+n+6); ok {
 			targets = []int{t}
+		}
+	} else if i > first && anyKey(tk.of(i-1), passiveAux) {
+		// تم اعتقال ثلاثة صحفيين أتراك، جرى اعتقاله من قبل الشرطة: the
+		// verbal noun after تم is passive; the name after it suffered the
+		// act, and its agent, if named, follows من قبل or على يد.
+		passive = true
+		for _, p := range inSent {
+			if p.token < i+n {
+				continue
+			}
+			if k := p.token; k >= 2 && agentLeads[tk.key(k-2)+" "+tk.key(k-1)] {
+				sources = []int{p.entity}
+			} else if len(targets) == 0 && len(sources) == 0 {
+				targets = []int{p.entity}
+			}
+		}
+		if len(targets) == 0 {
+			nisbaTarget = c.nisbaIn(d, i+n, min(s.Tokens[1], i+n+4))
 		}
 	} else if nb := c.weaponNisba(tk, i, n); nb != nil {
 		// قذيفة روسية، غارة إسرائيلية: the nisba after a weapon is whose
@@ -655,8 +676,13 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	if suffering {
 		// القوات الأميركية تعرضت لهجوم: who suffers the attack is named
 		// before تعرض; its author only after a verb of carrying it out.
+		// تعرضت قافلة عسكرية أمريكية لهجوم: or named between the two.
 		targets = nil
-		if p, ok := nearestBefore(inSent, suffer, 3); ok {
+		if p, ok := nearestAfter(inSent, suffer, i-suffer-1); ok {
+			targets = []int{p.entity}
+		} else if nb := c.nisbaIn(d, suffer+1, i); nb != nil {
+			nisbaTarget = nb
+		} else if p, ok := nearestBefore(inSent, suffer, 3); ok {
 			targets = []int{p.entity}
 		} else if nb := c.nisbaBefore(d, suffer, first, 3); nb != nil {
 			nisbaTarget = nb
@@ -933,7 +959,10 @@ func partyAt(ps []party, k int) (party, bool) {
 // sufferedBy finds a form of تعرض ("was subjected to") in the two words
 // before trigger i: the attack's victim is its subject.
 func sufferedBy(tk *tokenKeys, i, first int) (int, bool) {
-	for k := i - 1; k >= first && k >= i-2; k-- {
+	for k := i - 1; k >= first && k >= i-5; k-- {
+		if tk.d.Tokens[k].Kind == "punct" {
+			break
+		}
 		if suffered[bareConjunction(tk.key(k))] {
 			return k, true
 		}
@@ -1227,6 +1256,17 @@ func assign(tk *tokenKeys, inSent []party, i, n, first, lastSource int) (sources
 			sources = append(sources, lastSource)
 		}
 		return sources, []int{next[0].entity}
+	}
+	if i-1 > first && relatives[tk.key(i-1)] {
+		// الكاظمي الذي التقى الوفدين: the verb after a relative pronoun has
+		// the name before the pronoun as its subject, the names after it
+		// as objects.
+		if p, ok := nearestBefore(inSent, i-1, 4); ok && !punctBetween(d, p.token, i) {
+			if len(next) > 0 {
+				targets = withConjunct(d, inSent, next[0].entity)
+			}
+			return []int{p.entity}, targets
+		}
 	}
 	if p, ok := nearestBefore(inSent, i, 2); ok && !punctBetween(d, p.token, i) {
 		// SVO: a name right before the verb is its subject (تصريحات
@@ -1852,6 +1892,27 @@ func (c *Coder) subjectAfter(d *document.Document, i int, sources []int) bool {
 	sp := d.Entities[sources[0]].Span
 	return sp != nil && sp.Start >= d.Tokens[i].Span.End
 }
+
+// anyKey reports whether one of keys is in set.
+func anyKey(keys []string, set map[string]bool) bool {
+	for _, k := range keys {
+		if set[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// inquiryNouns are investigations and trials: the act after their في is
+// what they look into, not an act the sentence reports.
+var inquiryNouns = keySet("تحقيق", "تحقيقا", "تحقيقات", "تحقيقاتها", "التحقيق", "التحقيقات", "لجنة", "محاكمة", "المحاكمة", "النظر")
+
+// relatives are the relative pronouns: a verb after one has its
+// antecedent as subject.
+var relatives = keySet("الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان")
+
+// passiveAux are the verbs that make a verbal noun passive (تم اعتقال).
+var passiveAux = keySet("تم", "تمت", "يتم", "تتم", "سيتم", "جرى", "جرت", "وتم", "وتمت", "ويتم", "وجرى", "فتم")
 
 // agentLeads name the agent of a passive verb: على يد، من قبل.
 var agentLeads = keySet("على يد", "من قبل")
