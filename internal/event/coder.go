@@ -710,7 +710,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			if tk.personAt(j) {
 				continue
 			}
-			nb := c.nisbaAt(d, j)
+			nb := c.nisbaKeyAt(tk, j)
 			if nb == nil && c.accusativeNisba(tk, j) {
 				nb = c.accusativeNisbaAt(tk, j) // قتلت القوات شابا فلسطينيا
 			}
@@ -732,7 +732,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			// sentence, or the one before it in the paragraph, named
 			// before it (... الغزو الروسي ... كازاخستان لن تعترف بدونيتسك).
 			for j := i - 1; j >= paragraphBack(d, si); j-- {
-				if nb := c.nisbaAt(d, j); nb != nil && nb.Code != srcCountry {
+				if nb := c.nisbaKeyAt(tk, j); nb != nil && nb.Code != srcCountry {
 					nisbaTarget = nb
 					break
 				}
@@ -852,14 +852,24 @@ func (c *Coder) claimedBy(tk *tokenKeys, inSent []party, from, stop int) ([]int,
 // nisbaAt is token k as a party when it is a nisba adjective (الروسي,
 // صوماليون), else nil.
 func (c *Coder) nisbaAt(d *document.Document, k int) *document.EventActor {
+	return c.nisbaOfKey(d, k, arabic.KeyOf(d.Tokens[k].Text))
+}
+
+// nisbaKeyAt is nisbaAt with the memoised key: the scans over a whole
+// clause call it for every word.
+func (c *Coder) nisbaKeyAt(tk *tokenKeys, k int) *document.EventActor {
+	return c.nisbaOfKey(tk.d, k, tk.key(k))
+}
+
+func (c *Coder) nisbaOfKey(d *document.Document, k int, key string) *document.EventActor {
 	if c.Nisba == nil {
 		return nil
 	}
-	t := d.Tokens[k]
-	code, ok := c.Nisba(arabic.KeyOf(t.Text))
+	code, ok := c.Nisba(key)
 	if !ok {
 		return nil
 	}
+	t := d.Tokens[k]
 	sp := t.Span
 	return &document.EventActor{Code: code, Text: t.Text, Span: &sp}
 }
@@ -1796,7 +1806,7 @@ func (c *Coder) passiveVictims(tk *tokenKeys, i, n int, root string, sources, ta
 		if t.Kind == "punct" || clauseBreak[bareKey(t)] || t.Pro == "ب" || t.Pro == "و" {
 			break
 		}
-		if c.nisbaAt(d, k) != nil || c.accusativeNisba(tk, k) {
+		if c.nisbaKeyAt(tk, k) != nil || c.accusativeNisba(tk, k) {
 			return false // قتل جنود أمريكيون عراقيين، قتلت القوات شابا فلسطينيا: the nisba is the object
 		}
 		end = t.Span.End
