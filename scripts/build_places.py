@@ -393,7 +393,6 @@ NAME_FIXES = {
     ("Maldives", "Male"): "ماليه",
     ("Mali", "Dyero"): "دييرو",
     ("Mali", "Koro"): "كورو",
-    ("Mali", "San"): "سان",
     ("Mali", "Sibi"): "سيبي",
     ("Malta", "Gharghur"): "غرغور",
     ("Malta", "Marsaskala"): "مرسى سكالا",
@@ -924,6 +923,8 @@ SUPPLEMENT = [
 # that news text means far more often (شارك is "took part").
 NOT_PLACES = {
     ("Kyrgyzstan", "Shark"),
+    ("Mali", "San"),      # سان: the San of سان جرمان، سان فرانسيسكو
+    ("Mali", "Zinzana"),  # زنزانة: a prison cell
 }
 
 # Extra Arabic aliases for rows of the input: (Country, CityNameEn) -> list.

@@ -218,6 +218,9 @@ func TestTownsNamedLikePeopleOrWords(t *testing.T) {
 		{"زار فلاديمير بوتين موسكو", []string{"person", "city"}},
 		{"شارك الآلاف في المسيرة", nil},                        // شارك took part (a town in Kyrgyzstan)
 		{"اقتحم الجيش جنين والخليل", []string{"city", "city"}}, // news towns that are also words
+		{"برنامج إنقاذ مالي جديد", nil},                        // مالي after an indefinite word is "financial"
+		{"قتل جنود في مالي", []string{"country"}},
+		{"زار الرئيس الفرنسي مالي", []string{"country"}},
 	}
 	for _, tt := range tests {
 		var got []string

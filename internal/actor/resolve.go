@@ -178,6 +178,30 @@ func (d *Dictionary) Mentions(toks []Token) []Mention {
 	return d.scanNames(false, toks, func(e *Entry) (string, string) { return e.Kind.EntityType(), "dictionary" })
 }
 
+// adjectiveNames are one-word names that are also common adjectives: مالي
+// is Mali, but far more often "financial" (برنامج إنقاذ مالي).
+var adjectiveNames = map[string]bool{Key("مالي"): true}
+
+// adjectiveAt reports whether the name at token i is such an adjective:
+// it follows an indefinite word of its sentence (an adjective agrees with
+// its noun, and المالي would follow a definite one) with nothing to govern
+// it (no proclitic, no preposition or place noun before it).
+func adjectiveAt(toks []Token, i int) bool {
+	t := toks[i]
+	if !adjectiveNames[t.Key] || t.Pro != "" || i == 0 {
+		return false
+	}
+	prev := toks[i-1]
+	return prev.Word && prev.Sentence == t.Sentence && !nameLeads[prev.Key] && !strings.HasPrefix(prev.Key, "ال")
+}
+
+// nameLeads are words after which an adjective-like name is the name.
+var nameLeads = map[string]bool{
+	Key("في"): true, Key("من"): true, Key("إلى"): true, Key("عن"): true, Key("مع"): true, Key("بين"): true,
+	Key("على"): true, Key("شمال"): true, Key("جنوب"): true, Key("شرق"): true, Key("غرب"): true, Key("وسط"): true,
+	Key("دولة"): true, Key("جمهورية"): true, Key("حكومة"): true, Key("رئيس"): true, Key("جيش"): true, Key("شعب"): true,
+}
+
 // Hints are the names of hints.tsv in toks, longest first, left to right:
 // no actors, only the NER tagger's hints.
 func (d *Dictionary) Hints(toks []Token) []Mention {
@@ -194,7 +218,7 @@ func (d *Dictionary) scanNames(hints bool, toks []Token, kind func(*Entry) (typ,
 			continue
 		}
 		e, n := d.matchAt(hints, toks, i)
-		if e == nil {
+		if e == nil || n == 1 && adjectiveAt(toks, i) {
 			i++
 			continue
 		}

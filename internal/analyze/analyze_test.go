@@ -362,6 +362,9 @@ func TestCoderRules(t *testing.T) {
 		{"وفد إسرائيلي يصل القاهرة لبحث التهدئة في غزة", "ISRGOV-042-EGY"},
 		// the verb after a relative pronoun has the antecedent as subject
 		{"وعقدت الجولة برعاية رئيس مجلس الوزراء العراقي مصطفى الكاظمي الذي التقى الوفدين السعودي والإيراني.", "IRQGOV-040-SAUGOV IRQGOV-040-IRNGOV"},
+		// يتطلع is an intent; تعليقه على is a comment, not a suspension
+		{"وقال الرئيس الأمريكي إنه يتطلع لاستقبال الرئيس الصيني في البيت الأبيض.", "USAGOV-036-CHNGOV"},
+		{"قال الرئيس الإيراني في تعليقه على الاتفاق إنه راض.", ""},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

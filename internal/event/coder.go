@@ -44,7 +44,7 @@ func NewCoder() (*Coder, error) {
 // Words that change what a trigger means.
 var (
 	negations     = map[string]bool{"لم": true, "لن": true, "لا": true, "ما": true, "ليس": true, "ليست": true, "غير": true, "دون": true, "عدم": true}
-	intentWords   = map[string]bool{"ينوي": true, "تنوي": true, "ينويان": true, "تنويان": true, "ينوون": true, "يعتزم": true, "تعتزم": true, "يعتزمان": true, "عزم": true, "عزمه": true, "عزمها": true, "سوف": true, "تعهد": true, "تعهدت": true, "يخطط": true, "تخطط": true, "المقرر": true, "يسعي": true, "تسعي": true}
+	intentWords   = map[string]bool{"ينوي": true, "تنوي": true, "ينويان": true, "تنويان": true, "ينوون": true, "يعتزم": true, "تعتزم": true, "يعتزمان": true, "عزم": true, "عزمه": true, "عزمها": true, "سوف": true, "تعهد": true, "تعهدت": true, "يخطط": true, "تخطط": true, "المقرر": true, "يسعي": true, "تسعي": true, "يتطلع": true, "تتطلع": true, "يتطلعون": true}
 	hypothetical  = map[string]bool{"اذا": true, "لو": true, "لولا": true, "ربما": true, "لعل": true}
 	prepositions  = map[string]bool{"علي": true, "ضد": true, "الي": true, "مع": true, "بين": true, "من": true, "عن": true, "في": true}
 	reportingLead = map[string]bool{"ان": true}
@@ -541,6 +541,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	}
 	if i > first && topicLead[tk.key(i-1)] {
 		return nil, false // قلقها إزاء اعتقال الصحفيين: the topic of what was said
+	}
+	if strings.HasPrefix(tk.of(i)[0], "تعليق") && i+1 < len(d.Tokens) && tk.key(i+1) == onKey {
+		return nil, false // تعليقه على الاتفاق: his comment on it, no suspension
 	}
 	if i-1 > first && tk.key(i-1) == "في" && anyKey(tk.of(i-2), inquiryNouns) {
 		return nil, false // فتحت تحقيقا في مقتل الصحفية: what is investigated
@@ -1913,6 +1916,9 @@ func anyKey(keys []string, set map[string]bool) bool {
 	return false
 }
 
+// onKey is على as the token layer writes it.
+var onKey = wordKey("على")
+
 // inquiryNouns are investigations and trials: the act after their في is
 // what they look into, not an act the sentence reports.
 var inquiryNouns = keySet("تحقيق", "تحقيقا", "تحقيقات", "تحقيقاتها", "التحقيق", "التحقيقات", "لجنة", "محاكمة", "المحاكمة", "النظر")
@@ -2144,6 +2150,9 @@ func speakersOf(d *document.Document, inSent []party, i int) []int {
 	var out []int
 	for k, p := range inSent {
 		if p.token > i && p.token <= i+4 {
+			if strings.Contains(d.Tokens[p.token].Pro, "ل") {
+				continue // قالت المصادر لوكالة الأنباء: who was told, not who spoke
+			}
 			out = append(out, p.entity)
 			// a second speaker in coordination, after its title and
 			// nisba: توكاييف ووزير الدفاع الصيني، وي فانغ
