@@ -365,6 +365,8 @@ func TestCoderRules(t *testing.T) {
 		// يتطلع is an intent; تعليقه على is a comment, not a suspension
 		{"وقال الرئيس الأمريكي إنه يتطلع لاستقبال الرئيس الصيني في البيت الأبيض.", "USAGOV-036-CHNGOV"},
 		{"قال الرئيس الإيراني في تعليقه على الاتفاق إنه راض.", ""},
+		// the wounded after the dead are the same result; الطيران is a force
+		{"شن الطيران الروسي غارات على مواقع في إدلب ما أدى إلى مقتل خمسة مسلحين وإصابة عشرة آخرين.", "RUSMIL-195-SYR"},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

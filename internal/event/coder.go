@@ -61,7 +61,7 @@ var (
 	suffered = keySet("تعرض", "تعرضت", "تعرضوا", "تعرضا", "يتعرض", "تتعرض", "يتعرضون", "تعرضه", "تعرضها", "تعرضهم")
 	// forceNouns: armed forces and their machines, whose nisba names the
 	// country that attacks (دبابات روسية، طائرات إسرائيلية).
-	forceNouns = keySet("قوات", "قوة", "وحدة", "جنود", "جيش", "دبابة", "دبابات", "طائرة", "طائرات", "مروحية", "مروحيات", "مقاتلات", "بارجة", "بوارج", "زوارق", "مدفعية", "صواريخ", "دورية", "فرقة", "كتيبة", "غارة", "غارات", "قذيفة", "قذائف", "صاروخ", "مسيرات",
+	forceNouns = keySet("قوات", "قوة", "وحدة", "جنود", "جيش", "دبابة", "دبابات", "طائرة", "طائرات", "مروحية", "مروحيات", "مقاتلات", "بارجة", "بوارج", "زوارق", "مدفعية", "صواريخ", "دورية", "فرقة", "كتيبة", "غارة", "غارات", "قذيفة", "قذائف", "صاروخ", "مسيرات", "طيران",
 		"طائرتان", "طائرتين", "دبابتان", "دبابتين", "مروحيتان", "مروحيتين", "بارجتان", "زورقان", "زورقين") // and their duals
 	// titleLead: a title right after the verb opens its subject, whose name
 	// comes after the office (أدان وزير الخارجية الروسي سيرغي لافروف).
@@ -107,6 +107,7 @@ func (c *Coder) Document(d *document.Document) {
 		violent := false   // an assault is coded in the sentence
 		consult := -1      // index in d.Events of the sentence's last consultation (CAMEO 04)
 		refused := -1      // the token right after a refusal's subject: what is refused
+		resultAt := -1     // the token after the last casualties read as an attack's result
 		appeal := -1       // index in d.Events of the sentence's last appeal, demand or accusation (CAMEO 02, 10, 112)
 		actEnd := -1       // the token after the sentence's last coded trigger
 		var feats []uint64 // the filter's features, computed once a sentence
@@ -166,10 +167,11 @@ func (c *Coder) Document(d *document.Document) {
 				i += n - 1
 				continue
 			}
-			if violent && resultOfViolence(tk, i, first) {
-				// أطلق مسلحون النار ... مما أدى إلى مقتل شرطيين، وأسفر
-				// الهجوم عن مقتل: the deaths and the attack named again are
-				// the act coded before.
+			if violent && (resultOfViolence(tk, i, first) || resultAt >= 0 && i-resultAt <= 6 && strings.HasPrefix(tk.key(i), "و")) {
+				// أطلق مسلحون النار ... مما أدى إلى مقتل شرطيين وإصابة
+				// آخرين، وأسفر الهجوم عن مقتل: the casualties and the attack
+				// named again are the act coded before.
+				resultAt = i + n
 				i += n - 1
 				continue
 			}
