@@ -367,6 +367,9 @@ func TestCoderRules(t *testing.T) {
 		{"قال الرئيس الإيراني في تعليقه على الاتفاق إنه راض.", ""},
 		// the wounded after the dead are the same result; الطيران is a force
 		{"شن الطيران الروسي غارات على مواقع في إدلب ما أدى إلى مقتل خمسة مسلحين وإصابة عشرة آخرين.", "RUSMIL-195-SYR"},
+		// دعا الله is a prayer; طلبات are orders
+		{"ورفع وزير الحرس الوطني التهاني للملك داعيا الله أن يحفظه.", ""},
+		{"سجلت السوق موجة من طلبات البيع.", ""},
 	}
 	for _, tt := range tests {
 		text, a := article.FromParts(article.Parts{Body: tt.text, Date: "2022-04-07"})

@@ -544,6 +544,9 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 	if i > first && topicLead[tk.key(i-1)] {
 		return nil, false // قلقها إزاء اعتقال الصحفيين: the topic of what was said
 	}
+	if strings.HasPrefix(pat.Code, "02") && prayer(tk, i+n, s.Tokens[1]) {
+		return nil, false // ودعت القيادة الله أن يتقبله: a prayer, not an appeal
+	}
 	if strings.HasPrefix(tk.of(i)[0], "تعليق") && i+1 < len(d.Tokens) && tk.key(i+1) == onKey {
 		return nil, false // تعليقه على الاتفاق: his comment on it, no suspension
 	}
@@ -1917,6 +1920,19 @@ func anyKey(keys []string, set map[string]bool) bool {
 	}
 	return false
 }
+
+// prayer reports whether God is named within three words after an
+// appeal's trigger: دعا الله is a prayer.
+func prayer(tk *tokenKeys, from, stop int) bool {
+	for k := from; k < stop && k < from+3; k++ {
+		if tk.key(k) == godKey {
+			return true
+		}
+	}
+	return false
+}
+
+var godKey = wordKey("الله")
 
 // onKey is على as the token layer writes it.
 var onKey = wordKey("على")
