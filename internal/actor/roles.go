@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -102,9 +103,9 @@ func surnameLike(key string) bool {
 }
 
 // coordinatedNisba reports whether token k is و and a nisba of another
-// country, after the nisba at j of a dual or plural sector noun starting
-// at noun (الرئيسان الروسي والصيني، الجيشين المصري والسعودي).
-func (r *Resolver) coordinatedNisba(toks []Token, noun, j, k int) bool {
+// country, after the nisba at j of a dual or plural sector noun ending at
+// j-1 (الرئيسان الروسي والصيني، الجيشين المصري والسعودي).
+func (r *Resolver) coordinatedNisba(toks []Token, j, k int) bool {
 	t := toks[k]
 	if t.Sentence != toks[j].Sentence || !strings.HasPrefix(t.Pro, "و") {
 		return false
@@ -123,26 +124,19 @@ func (r *Resolver) coordinatedNisba(toks []Token, noun, j, k int) bool {
 // so that roles reads the two as one actor.
 func (r *Resolver) freeNisbas(toks []Token, ms []Mention) []Mention {
 	var none []bool // sectorAt's covered: nothing yet
-	var out []Mention
-	for k, m := range ms {
-		drop := false
-		if m.Source == "model" && m.Stop == m.First+1 && m.First > 0 {
-			if none == nil {
-				none = make([]bool, len(toks))
-			}
-			drop = r.nisbaAfterSector(toks, m.First, none)
+	free := func(m Mention) bool {
+		if m.Source != "model" || m.Stop != m.First+1 || m.First == 0 {
+			return false
 		}
-		switch {
-		case drop && out == nil:
-			out = append(make([]Mention, 0, len(ms)), ms[:k]...)
-		case !drop && out != nil:
-			out = append(out, m)
+		if none == nil {
+			none = make([]bool, len(toks))
 		}
+		return r.nisbaAfterSector(toks, m.First, none)
 	}
-	if out == nil {
+	if !slices.ContainsFunc(ms, free) {
 		return ms
 	}
-	return out
+	return slices.DeleteFunc(slices.Clone(ms), free)
 }
 
 // nisbaAfterSector reports whether token i is a nisba with a sector noun
@@ -192,7 +186,7 @@ func (r *Resolver) roles(toks []Token, ms []Mention, covered []bool) []Mention {
 				out = append(out, Mention{First: i, Stop: j + 1, Type: "ORG", Source: "role"})
 				markCovered(covered, i, j+1)
 				i = j
-				if k := j + 1; k < len(toks) && !covered[k] && r.coordinatedNisba(toks, i-n, j, k) {
+				if k := j + 1; k < len(toks) && !covered[k] && r.coordinatedNisba(toks, j, k) {
 					// الرئيسان الروسي والصيني: the second nisba is a second
 					// actor of the same noun.
 					out = append(out, Mention{First: k, Stop: k + 1, Type: "ORG", Source: "role", Noun: [2]int{j - n, j}})

@@ -159,7 +159,7 @@ func (c *Coder) Document(d *document.Document) {
 				i += n - 1
 				continue
 			}
-			if consult >= 0 && i-actEnd <= 8 && strings.HasPrefix(pat.Code, "04") && causeOfViolence(tk, i, first) {
+			if consult >= 0 && i-actEnd <= 8 && strings.HasPrefix(pat.Code, "04") && adjunctNoun(tk, i, first) {
 				// بحث الرئيسان ... في اتصال هاتفي: the noun tells how
 				// the consultation coded before took place.
 				c.refineConsult(d.Events[consult:], pat.Code)
@@ -175,7 +175,7 @@ func (c *Coder) Document(d *document.Document) {
 				i += n - 1
 				continue
 			}
-			if violent && causeOfViolence(tk, i, first) {
+			if violent && adjunctNoun(tk, i, first) {
 				// قتل جنديان في هجوم، أصيب ثلاثة بانفجار: the noun names the
 				// act the verb before reported, not another one.
 				i += n - 1
@@ -233,14 +233,22 @@ func (c *Coder) Document(d *document.Document) {
 // afterSubject is the token right after the source of e when the source
 // follows the trigger, which ends before token from; else -1.
 func afterSubject(d *document.Document, e document.Event, from int) int {
-	if e.Source == nil || e.Source.Span == nil {
+	if e.Source == nil {
 		return -1
 	}
-	k, ok := tokenAt(d, e.Source.Span.End-1)
+	k, ok := endToken(d, e.Source.Span)
 	if !ok || k < from {
 		return -1
 	}
 	return k + 1
+}
+
+// endToken is the token holding the last byte of span sp.
+func endToken(d *document.Document, sp *article.Span) (int, bool) {
+	if sp == nil {
+		return 0, false
+	}
+	return tokenAt(d, sp.End-1)
 }
 
 // pronounReach is how many sentences after an actor acted a pronoun
@@ -354,7 +362,6 @@ type tokenKeys struct {
 	// k, or -1; built on first use (see subjectEnd).
 	nameEnds []int32
 	inPerson []bool // the token is part of a person's name
-	named    bool
 }
 
 // keySets are reused across documents (see release).
@@ -367,7 +374,7 @@ func newTokenKeys(d *document.Document) *tokenKeys {
 		tk.keys, tk.full = make([][]string, n), make([]string, n)
 	}
 	tk.d, tk.keys, tk.full, tk.arena = d, tk.keys[:n], tk.full[:n], tk.arena[:0]
-	tk.nameEnds, tk.inPerson, tk.named = tk.nameEnds[:0], tk.inPerson[:0], false
+	tk.nameEnds, tk.inPerson = tk.nameEnds[:0], tk.inPerson[:0]
 	clear(tk.keys)
 	clear(tk.full)
 	return tk
@@ -442,9 +449,7 @@ func (tk *tokenKeys) requiredIn(p *Pattern, from, to int) (int, bool) {
 // subject (a name starting within three tokens, and a second name right
 // after it: الرئيس المصري | عبد الفتاح السيسي), or 0 when none does.
 func (tk *tokenKeys) subjectEnd(i, stop int) int {
-	if !tk.named {
-		tk.indexNames()
-	}
+	tk.indexNames()
 	end := 0
 	for k := i + 1; k < stop && k <= i+3; k++ {
 		if e := int(tk.nameEnds[k]); e >= 0 {
@@ -458,9 +463,13 @@ func (tk *tokenKeys) subjectEnd(i, stop int) int {
 	return end
 }
 
+// indexNames fills nameEnds and inPerson from the entity layer, once per
+// document (both are empty until then).
 func (tk *tokenKeys) indexNames() {
 	d := tk.d
-	tk.named = true
+	if len(tk.nameEnds) == len(d.Tokens) {
+		return
+	}
 	for range d.Tokens {
 		tk.nameEnds = append(tk.nameEnds, -1)
 		tk.inPerson = append(tk.inPerson, false)
@@ -488,9 +497,7 @@ func (tk *tokenKeys) indexNames() {
 // personAt reports whether token k is part of a person's name: السوداني
 // in محمد شياع السوداني is no nisba.
 func (tk *tokenKeys) personAt(k int) bool {
-	if !tk.named {
-		tk.indexNames()
-	}
+	tk.indexNames()
 	return tk.inPerson[k]
 }
 
@@ -613,14 +620,14 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			if p.token < i+n {
 				continue
 			}
-			if k := p.token; k >= 2 && agentLeads[tk.key(k-2)+" "+tk.key(k-1)] {
+			if agentLeadBefore(tk, p.token) {
 				sources = []int{p.entity}
 			} else if len(targets) == 0 && len(sources) == 0 {
 				targets = []int{p.entity}
 			}
 		}
 		if len(targets) == 0 {
-			nisbaTarget = c.nisbaIn(d, i+n, min(s.Tokens[1], i+n+4))
+			nisbaTarget = c.nisbaIn(tk, i+n, min(s.Tokens[1], i+n+4))
 		}
 	} else if nb := c.weaponNisba(tk, i, n); nb != nil {
 		// قذيفة روسية، غارة إسرائيلية: the nisba after a weapon is whose
@@ -650,7 +657,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			// another verb is that verb's subject, not this one's.
 			sources, targets = nil, nil
 		}
-		if e, k, ok := c.passiveAgent(tk, inSent, i, n, root, s.Tokens[1]); ok && c.subjectAfter(d, i, sources) {
+		if e, k, ok := passiveAgent(tk, inSent, i, n, root, s.Tokens[1]); ok && subjectAfter(d, i, sources) {
 			// أصيب ثلاثة فلسطينيين برصاص الجيش الإسرائيلي، قتل ثلاثة مدنيين
 			// على يد مسلحين: the name after the weapon or على يد did it;
 			// the victims are the name or the nisba before it.
@@ -658,7 +665,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 			if p, ok := nearestAfter(inSent, i+n-1, k-i-n); ok && p.token < k {
 				targets = []int{p.entity}
 			} else {
-				nisbaTarget = c.nisbaIn(d, i+1, k)
+				nisbaTarget = c.nisbaIn(tk, i+1, k)
 			}
 		} else if c.passiveVictims(tk, i, n, root, sources, targets, s.Tokens[1]) {
 			// أصيب ثلاثة جنود أمريكيين، قتل جنديان أمريكيان في هجوم: the
@@ -688,7 +695,7 @@ func (c *Coder) code(tk *tokenKeys, si, i, n int, pat *Pattern, inSent []party, 
 		targets = nil
 		if p, ok := nearestAfter(inSent, suffer, i-suffer-1); ok {
 			targets = []int{p.entity}
-		} else if nb := c.nisbaIn(d, suffer+1, i); nb != nil {
+		} else if nb := c.nisbaIn(tk, suffer+1, i); nb != nil {
 			nisbaTarget = nb
 		} else if p, ok := nearestBefore(inSent, suffer, 3); ok {
 			targets = []int{p.entity}
@@ -1039,7 +1046,7 @@ func (c *Coder) weaponNisba(tk *tokenKeys, i, n int) *document.EventActor {
 	if n != 1 || i+1 >= len(tk.d.Tokens) || !forceNouns[tk.of(i)[0]] {
 		return nil
 	}
-	nb := c.nisbaAt(tk.d, i+1)
+	nb := c.nisbaKeyAt(tk, i+1)
 	if nb != nil {
 		nb.Code += "MIL"
 	}
@@ -1422,11 +1429,7 @@ func withConjunct(d *document.Document, inSent []party, src int) []int {
 
 // adjacent reports whether party b starts right after party a ends.
 func adjacent(d *document.Document, a, b party) bool {
-	sp := d.Entities[a.entity].Span
-	if sp == nil {
-		return false
-	}
-	end, ok := tokenAt(d, sp.End-1)
+	end, ok := endToken(d, d.Entities[a.entity].Span)
 	return ok && b.token == end+1
 }
 
@@ -1447,11 +1450,7 @@ func apposition(d *document.Document, a, b party) bool {
 	case a.code != b.code && eb.Type != "PERS":
 		return false // one country, two bodies
 	}
-	sp := d.Entities[a.entity].Span
-	if sp == nil {
-		return false
-	}
-	end, ok := tokenAt(d, sp.End-1)
+	end, ok := endToken(d, ea.Span)
 	if !ok {
 		return false
 	}
@@ -1615,6 +1614,11 @@ func (c *Coder) refineAppeal(ev *document.Event, content string) {
 	if !ok {
 		return
 	}
+	setCode(ev, entry)
+}
+
+// setCode gives ev the code of entry, with its label, score and types.
+func setCode(ev *document.Event, entry *Code) {
 	ev.Code, ev.Label, ev.Goldstein, ev.Quad = entry.Code, entry.Label, entry.Goldstein, entry.Quad
 	ev.Plover, ev.Mode, ev.Context = entry.Plover, entry.Mode, entry.Context
 }
@@ -1628,12 +1632,9 @@ func (c *Coder) refineConsult(evs []document.Event, code string) {
 		return
 	}
 	for i := range evs {
-		ev := &evs[i]
-		if ev.Code != "040" {
-			continue
+		if evs[i].Code == "040" {
+			setCode(&evs[i], entry)
 		}
-		ev.Code, ev.Label, ev.Goldstein, ev.Quad = entry.Code, entry.Label, entry.Goldstein, entry.Quad
-		ev.Plover, ev.Mode, ev.Context = entry.Plover, entry.Mode, entry.Context
 	}
 }
 
@@ -1664,10 +1665,10 @@ func lightVerbBefore(tk *tokenKeys, i, first int) bool {
 
 var lightVerbs = keySet("ألقى", "ألقت", "ألقوا", "ألقيا", "يلقي", "تلقي", "يلقون")
 
-// causeOfViolence reports whether trigger i is a verbal noun in the phrase
-// that gives the cause of a violent outcome: في هجوم، جراء القصف، إثر
-// انفجار، بانفجار.
-func causeOfViolence(tk *tokenKeys, i, first int) bool {
+// adjunctNoun reports whether trigger i is a verbal noun in an adjunct
+// phrase that says how or why the act before happened: في هجوم، جراء
+// القصف، إثر انفجار، بانفجار، في اتصال هاتفي.
+func adjunctNoun(tk *tokenKeys, i, first int) bool {
 	t := tk.d.Tokens[i] // a word after ب or after these words is a noun
 	if strings.HasPrefix(t.Pro, "ب") || strings.HasPrefix(t.Pro, "وب") {
 		return true
@@ -1758,6 +1759,17 @@ var agentSectors = map[string]bool{"UAF": true, "REB": true, "MIL": true, "COP":
 // writes them without the vowel that marks the passive (أُصيب، اُغتيل).
 var passiveVerbs = keySet("أصيب", "أصيبت", "أصيبوا", "أصيبا", "يصاب", "تصاب", "يصابون", "اغتيل", "اغتيلت", "اغتيلوا")
 
+// passiveForm reports whether trigger i is a passive verb of violence, or
+// a form of قتل that may be read as passive (واغتيل، وقتل: the trigger
+// without its conjunction).
+func passiveForm(tk *tokenKeys, i int) (passive, kill bool) {
+	for _, key := range tk.of(i) {
+		passive = passive || passiveVerbs[key]
+		kill = kill || killVerbs[key]
+	}
+	return passive, kill
+}
+
 // killVerbs are the forms of قتل that read as killed (قُتل) as often as
 // killed (قَتل): passive when the subject after them has no object.
 var killVerbs = keySet("قتل", "قتلت", "قتلوا", "قتلا")
@@ -1791,12 +1803,9 @@ func (c *Coder) passiveVictims(tk *tokenKeys, i, n int, root string, sources, ta
 		return false
 	}
 	d := tk.d
-	kill := false
-	for _, key := range tk.of(i) { // واغتيل، وقتل: the trigger without its conjunction
-		if passiveVerbs[key] {
-			return true
-		}
-		kill = kill || killVerbs[key]
+	passive, kill := passiveForm(tk, i)
+	if passive {
+		return true
 	}
 	if !kill {
 		return false
@@ -1834,15 +1843,11 @@ func (c *Coder) passiveVictims(tk *tokenKeys, i, n int, root string, sources, ta
 // of قتل), the name of its agent within the clause: after a weapon
 // (برصاص الجيش، بنيران القوات) or an agent phrase (على يد مسلحين، من قبل
 // الشرطة). It returns the entity and the token where the phrase starts.
-func (c *Coder) passiveAgent(tk *tokenKeys, inSent []party, i, n int, root string, stop int) (int, int, bool) {
+func passiveAgent(tk *tokenKeys, inSent []party, i, n int, root string, stop int) (int, int, bool) {
 	if root != "18" && root != "19" && root != "20" {
 		return 0, 0, false
 	}
-	passive := false
-	for _, key := range tk.of(i) {
-		passive = passive || passiveVerbs[key] || killVerbs[key]
-	}
-	if !passive {
+	if passive, kill := passiveForm(tk, i); !passive && !kill {
 		return 0, 0, false
 	}
 	for _, p := range inSent {
@@ -1856,7 +1861,7 @@ func (c *Coder) passiveAgent(tk *tokenKeys, inSent []party, i, n int, root strin
 		if strings.HasPrefix(tk.d.Tokens[k].Pro, "ب") && weaponNouns[tk.of(k)[0]] {
 			return p.entity, k, true
 		}
-		if k >= 1 && agentLeads[tk.key(k-1)+" "+tk.key(k)] {
+		if agentLeadBefore(tk, p.token) {
 			return p.entity, k - 1, true
 		}
 	}
@@ -1903,7 +1908,7 @@ func countryAt(d *document.Document, k int) bool {
 
 // subjectAfter reports whether the verb at i has no subject before it:
 // none found, or the first found after it.
-func (c *Coder) subjectAfter(d *document.Document, i int, sources []int) bool {
+func subjectAfter(d *document.Document, i int, sources []int) bool {
 	if len(sources) == 0 {
 		return true
 	}
@@ -1949,12 +1954,25 @@ var relatives = keySet("الذي", "التي", "الذين", "اللذين", "ا
 var passiveAux = keySet("تم", "تمت", "يتم", "تتم", "سيتم", "جرى", "جرت", "وتم", "وتمت", "ويتم", "وجرى", "فتم")
 
 // agentLeads name the agent of a passive verb: على يد، من قبل.
-var agentLeads = keySet("على يد", "من قبل")
+var agentLeads = [][2]string{{wordKey("على"), wordKey("يد")}, {wordKey("من"), wordKey("قبل")}}
+
+// agentLeadBefore reports whether an agent lead ends right before token k.
+func agentLeadBefore(tk *tokenKeys, k int) bool {
+	if k < 2 {
+		return false
+	}
+	for _, l := range agentLeads {
+		if tk.key(k-2) == l[0] && tk.key(k-1) == l[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // nisbaIn is the first nisba among tokens [from, to).
-func (c *Coder) nisbaIn(d *document.Document, from, to int) *document.EventActor {
+func (c *Coder) nisbaIn(tk *tokenKeys, from, to int) *document.EventActor {
 	for k := from; k < to; k++ {
-		if nb := c.nisbaAt(d, k); nb != nil {
+		if nb := c.nisbaKeyAt(tk, k); nb != nil {
 			return nb
 		}
 	}
